@@ -1,0 +1,380 @@
+"""The Action: something a board or a letter agreed, with its lifecycle, updates and evidence."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Organisation
+from actions.timing import TimingKind, parse_timing
+from actions.workflow import (
+    LIVE_STATUSES,
+    OVERDUE_STATUSES,
+    TRANSITIONS,
+    IllegalTransition,
+    Status,
+    Transition,
+)
+from meetings.models import Board, Letter, Meeting, MinuteItem
+
+from .base import DeadlineQuerySet, Theme, deadline_state
+
+
+class StaleEdit(Exception):
+    """Raised when someone saved the action after the version the editor started from."""
+
+
+class ActionQuerySet(DeadlineQuerySet):
+    pending_statuses = OVERDUE_STATUSES
+
+    def for_user(self, user):
+        """Everything the user may see: all for officers and reviewers, own organisation's for leads."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_everything:
+            return self
+        if user.is_lead and user.organisation_id:
+            return self.filter(owners=user.organisation_id)
+        return self.none()
+
+    def live(self):
+        return self.filter(status__in=LIVE_STATUSES)
+
+    def awaiting_acceptance(self):
+        return self.filter(status=Status.COMPLETION_PROPOSED)
+
+    def slipped(self):
+        return self.filter(slip_count__gt=0)
+
+    def for_lists(self):
+        """Everything a list row shows, in a fixed number of queries."""
+        return self.select_related("meeting__board", "letter", "forum", "theme").prefetch_related(
+            "owners"
+        )
+
+
+class ActionOwner(models.Model):
+    """An owner organisation of an action ("MPS and MOPAC" is two rows)."""
+
+    action = models.ForeignKey("actions.Action", on_delete=models.CASCADE)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["action", "organisation"], name="action_owner_unique"),
+        ]
+        # for_user() and the owner filter: an organisation's actions.
+        indexes = [models.Index(fields=["organisation", "action"], name="owner_actions")]
+
+
+class Action(models.Model):
+    """An action agreed at a meeting (or in a letter), numbered within it as in Annex A."""
+
+    Status = Status
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    letter = models.ForeignKey(
+        Letter, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+    )
+    minute_item = models.ForeignKey(
+        MinuteItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    number = models.PositiveIntegerField(help_text="No. in Annex A, or Action N in the record")
+    text = models.TextField(max_length=5000)
+    owners = models.ManyToManyField(Organisation, through=ActionOwner, related_name="actions")
+    lead = models.CharField(max_length=200, blank=True, help_text="Person or post, as written")
+    lead_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_actions",
+    )
+    timing = models.CharField(max_length=200, blank=True, help_text="As written: August/Sept 2022")
+    timing_kind = models.CharField(max_length=20, choices=[(k.value, k.name) for k in TimingKind])
+    timing_problem = models.CharField(max_length=300, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    original_timing = models.CharField(max_length=200, blank=True)
+    original_due_date = models.DateField(null=True, blank=True)
+    slip_count = models.PositiveSmallIntegerField(default=0)
+    forum = models.ForeignKey(
+        Board,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions_for_discussion",
+        help_text="Where it will be discussed",
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.SET_NULL, null=True, blank=True)
+    status = models.CharField(max_length=24, choices=Status.choices, default=Status.OPEN)
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supersedes"
+    )
+    completion_proposed_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    last_update_at = models.DateTimeField(null=True, blank=True)
+    next_reminder_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[owners], excluded_fields=["next_reminder_on"])
+
+    class Meta:
+        ordering = ["meeting__date", "letter__date", "number"]
+        constraints = [
+            models.CheckConstraint(
+                name="action_has_one_source",
+                condition=Q(meeting__isnull=False, letter__isnull=True)
+                | Q(meeting__isnull=True, letter__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "number"],
+                condition=Q(meeting__isnull=False),
+                name="action_number_unique_in_meeting",
+            ),
+            models.UniqueConstraint(
+                fields=["letter", "number"],
+                condition=Q(letter__isnull=False),
+                name="action_number_unique_in_letter",
+            ),
+            models.CheckConstraint(
+                name="action_dated_timing_has_due_date",
+                condition=~Q(timing_kind=TimingKind.DATED) | Q(due_date__isnull=False),
+            ),
+        ]
+        indexes = [
+            # Lists filtered by status and ordered or bounded by due date; overdue().
+            models.Index(fields=["status", "due_date"], name="action_status_due"),
+            models.Index(fields=["due_date"], name="action_due"),
+            # The reminder sweep scans only rows with a reminder scheduled.
+            models.Index(
+                fields=["next_reminder_on"],
+                condition=Q(next_reminder_on__isnull=False),
+                name="action_reminder_due",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Action {self.number}: {self.text[:80]}"
+
+    def get_absolute_url(self):
+        return reverse("actions:detail", args=[self.pk])
+
+    @property
+    def source(self) -> Meeting | Letter:
+        return self.meeting or self.letter
+
+    @property
+    def written_on(self) -> datetime.date:
+        """The date the timing is read relative to: that of the meeting or letter."""
+        return self.source.date
+
+    @property
+    def owner_label(self) -> str:
+        """Owners as Annex A writes them: "MPS and MOPAC"."""
+        return " and ".join(o.short_name for o in self.owners.all())
+
+    def deadline_state(self, today: datetime.date | None = None) -> str:
+        return deadline_state(
+            self.status in OVERDUE_STATUSES, self.due_date, today or timezone.localdate()
+        )
+
+    # -- timing ---------------------------------------------------------------------------
+
+    def apply_timing(self, text: str) -> None:
+        """Set the timing as written and everything derived from it (not saved)."""
+        parsed = parse_timing(text, self.written_on)
+        self.timing = text
+        self.timing_kind = parsed.kind
+        self.due_date = parsed.due_date
+        self.timing_problem = parsed.reason
+        if parsed.kind == TimingKind.COMPLETED and self.status in LIVE_STATUSES:
+            self.status = Status.CLOSED
+            self.closed_at = self.closed_at or timezone.now()
+
+    @transaction.atomic
+    def revise_timing(self, *, by, timing: str, reason: str, agreed_by: str = "") -> None:
+        """Change the deadline, keeping the original and counting a slip when it moves later."""
+        if not reason.strip():
+            raise IllegalTransition("A reason is required to change the timing.")
+        self._lock()
+        before_text, before_due = self.timing, self.due_date
+        if not self.original_timing and not self.original_due_date:
+            self.original_timing, self.original_due_date = before_text, before_due
+        self.apply_timing(timing)
+        slipped = self.due_date is None or (before_due is not None and self.due_date > before_due)
+        if slipped and before_due is not None:
+            self.slip_count += 1
+        self._record(by, f"Timing revised: {reason}")
+        TimingRevision.objects.create(
+            action=self,
+            timing_before=before_text,
+            due_before=before_due,
+            timing_after=self.timing,
+            due_after=self.due_date,
+            reason=reason,
+            agreed_by=agreed_by,
+            changed_by=by,
+        )
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    @transaction.atomic
+    def transition(self, name: str, *, by, note: str = "", superseded_by=None) -> "ActionUpdate":
+        """Make one lifecycle transition, recording it in the history and the timeline.
+
+        Locks the row, so two people acting at once cannot both move it from the same status.
+        """
+        sources, target, needs_reason = TRANSITIONS[name]
+        self._lock()
+        if self.status not in sources:
+            raise IllegalTransition(
+                f"Cannot {Transition(name).label.lower()} an action that is "
+                f"{Status(self.status).label.lower()}."
+            )
+        if needs_reason and not note.strip():
+            raise IllegalTransition("A reason is required.")
+        if name == Transition.SUPERSEDE:
+            if superseded_by is None or superseded_by.pk == self.pk:
+                raise IllegalTransition("Choose the action this one is merged into.")
+            self.superseded_by = superseded_by
+        before = self.status
+        self.status = target
+        now = timezone.now()
+        if name == Transition.PROPOSE:
+            self.completion_proposed_at = now
+        if name == Transition.ACCEPT:
+            self.closed_at = now
+        if name == Transition.REOPEN:
+            self.closed_at = None
+            self.superseded_by = None
+        self.last_update_at = now
+        self._record(by, f"{Transition(name).label}: {note}".rstrip(": "))
+        return ActionUpdate.objects.create(
+            action=self,
+            author=by,
+            kind=name,
+            note=note,
+            status_before=before,
+            status_after=target,
+        )
+
+    def start(self, *, by, note=""):
+        return self.transition(Transition.START, by=by, note=note)
+
+    def propose_completion(self, *, by, note=""):
+        return self.transition(Transition.PROPOSE, by=by, note=note)
+
+    def accept_completion(self, *, by, note=""):
+        return self.transition(Transition.ACCEPT, by=by, note=note)
+
+    def reject_completion(self, *, by, reason):
+        return self.transition(Transition.REJECT, by=by, note=reason)
+
+    def reopen(self, *, by, reason):
+        return self.transition(Transition.REOPEN, by=by, note=reason)
+
+    def supersede(self, *, by, into, reason):
+        return self.transition(Transition.SUPERSEDE, by=by, note=reason, superseded_by=into)
+
+    def drop(self, *, by, reason):
+        return self.transition(Transition.DROP, by=by, note=reason)
+
+    @transaction.atomic
+    def post_update(self, *, by, note: str) -> "ActionUpdate":
+        """A progress note from the lead; an open action moves to in progress."""
+        self._lock()
+        if self.status == Status.OPEN:
+            return self.transition(Transition.START, by=by, note=note)
+        self.last_update_at = timezone.now()
+        self._record(by, "Progress update")
+        return ActionUpdate.objects.create(
+            action=self,
+            author=by,
+            kind="",
+            note=note,
+            status_before=self.status,
+            status_after=self.status,
+        )
+
+    def save_edit(self, *, by, expected_version: int, reason: str = "") -> None:
+        """Save an edit made from `expected_version`, refusing it if someone saved since."""
+        with transaction.atomic():
+            current = Action.objects.select_for_update().only("version").get(pk=self.pk)
+            if current.version != expected_version:
+                raise StaleEdit("Someone else saved this action while you were editing it.")
+            self._record(by, reason or "Edited")
+
+    def _lock(self) -> None:
+        """Lock the row for this transaction and reload it, so no concurrent change is lost."""
+        list(Action.objects.select_for_update().filter(pk=self.pk).values_list("pk", flat=True))
+        self.refresh_from_db()
+
+    def _record(self, by, reason: str) -> None:
+        """Save with the author and reason in the history row, bumping the version."""
+        self.version += 1
+        self._history_user = by
+        self._change_reason = reason[:100]
+        self.save()
+
+
+class ActionUpdate(models.Model):
+    """A timeline entry: a progress note, or a lifecycle transition with its note or reason."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    kind = models.CharField(max_length=20, choices=Transition.choices, blank=True)
+    note = models.TextField(max_length=10000, blank=True)
+    status_before = models.CharField(max_length=24, choices=Status.choices)
+    status_after = models.CharField(max_length=24, choices=Status.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["action", "created_at"], name="update_action_time")]
+
+    def __str__(self):
+        return f"{self.get_kind_display() or 'Update'} on {self.action_id}"
+
+
+def evidence_path(instance, filename):
+    return f"evidence/{instance.update.action_id}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+
+
+class Evidence(models.Model):
+    """A file attached to an update. Stored privately; served only after an access check."""
+
+    update = models.ForeignKey(ActionUpdate, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    original_name = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+
+    def __str__(self):
+        return self.original_name
+
+
+class TimingRevision(models.Model):
+    """A change of deadline: what it was, what it became, why, and who agreed it."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="timing_revisions")
+    timing_before = models.CharField(max_length=200, blank=True)
+    due_before = models.DateField(null=True, blank=True)
+    timing_after = models.CharField(max_length=200, blank=True)
+    due_after = models.DateField(null=True, blank=True)
+    reason = models.TextField(max_length=2000)
+    agreed_by = models.CharField(max_length=200, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]

@@ -1,0 +1,71 @@
+"""What actions and questions share: themes, and the one definition of overdue and due soon."""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+
+DUE_SOON_DAYS = 14
+
+
+class Theme(models.Model):
+    """A performance theme: neighbourhood crime, violence with injury, 999 and 101 call handling."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DeadlineQuerySet(models.QuerySet):
+    """Deadline reads shared by every model with a due date and a status.
+
+    A subclass names its due-date field and the statuses in which a deadline still binds.
+    These methods are the only definition of overdue / due soon / no deadline in the project.
+    """
+
+    due_field = "due_date"
+    pending_statuses: tuple[str, ...] = ()
+
+    def pending(self):
+        return self.filter(status__in=self.pending_statuses)
+
+    def overdue(self, today: datetime.date | None = None):
+        today = today or timezone.localdate()
+        return self.pending().filter(**{f"{self.due_field}__lt": today})
+
+    def due_within(self, days: int, today: datetime.date | None = None):
+        """Pending items due from today up to and including today + days."""
+        today = today or timezone.localdate()
+        return self.pending().filter(
+            **{f"{self.due_field}__range": (today, today + datetime.timedelta(days=days))}
+        )
+
+    def without_deadline(self):
+        return self.pending().filter(**{f"{self.due_field}__isnull": True})
+
+
+def deadline_state(is_pending: bool, due: datetime.date | None, today: datetime.date) -> str:
+    """The tag shown beside an item; the same rule as DeadlineQuerySet, for one loaded row."""
+    if not is_pending:
+        return "done"
+    if due is None:
+        return "no_deadline"
+    if due < today:
+        return "overdue"
+    if due <= today + datetime.timedelta(days=DUE_SOON_DAYS):
+        return "due_soon"
+    return "on_track"
+
+
+DEADLINE_STATE_LABELS = {
+    "done": "Done",
+    "no_deadline": "No deadline",
+    "overdue": "Overdue",
+    "due_soon": "Due soon",
+    "on_track": "On track",
+}

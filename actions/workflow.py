@@ -1,0 +1,66 @@
+"""The action lifecycle as data: statuses and the one map of allowed transitions.
+
+    open -> in progress -> completion proposed -> closed (accepted by MOPAC)
+    completion proposed -> in progress (rejected by MOPAC, with a reason)
+    any live status -> superseded (merged into another action) or dropped (with a reason)
+    closed, superseded, dropped -> in progress (reopened, with a reason)
+
+Overdue is not a status: see DeadlineQuerySet.overdue().
+"""
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETION_PROPOSED = "completion_proposed", "Completion proposed"
+    CLOSED = "closed", "Closed"
+    SUPERSEDED = "superseded", "Superseded"
+    DROPPED = "dropped", "Dropped"
+
+
+class Transition(models.TextChoices):
+    """What happened, as recorded on an ActionUpdate and in the history."""
+
+    START = "start", "Started"
+    PROPOSE = "propose", "Completion proposed"
+    ACCEPT = "accept", "Completion accepted"
+    REJECT = "reject", "Completion rejected"
+    REOPEN = "reopen", "Reopened"
+    SUPERSEDE = "supersede", "Superseded"
+    DROP = "drop", "Dropped"
+
+
+# Statuses in which an action is still being worked on.
+LIVE_STATUSES = (Status.OPEN, Status.IN_PROGRESS, Status.COMPLETION_PROPOSED)
+# Statuses in which a past due date makes an action overdue. Completion proposed is not overdue:
+# the lead has done their part and the action is "awaiting acceptance" by MOPAC instead.
+OVERDUE_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
+
+# transition -> (statuses it may start from, status it leads to, is a reason required?)
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
+    Transition.START: ((Status.OPEN,), Status.IN_PROGRESS, False),
+    Transition.PROPOSE: ((Status.OPEN, Status.IN_PROGRESS), Status.COMPLETION_PROPOSED, False),
+    Transition.ACCEPT: ((Status.COMPLETION_PROPOSED,), Status.CLOSED, False),
+    Transition.REJECT: ((Status.COMPLETION_PROPOSED,), Status.IN_PROGRESS, True),
+    Transition.REOPEN: (
+        (Status.CLOSED, Status.SUPERSEDED, Status.DROPPED),
+        Status.IN_PROGRESS,
+        True,
+    ),
+    Transition.SUPERSEDE: (LIVE_STATUSES, Status.SUPERSEDED, True),
+    Transition.DROP: (LIVE_STATUSES, Status.DROPPED, True),
+}
+
+# Transitions a lead may make on their own organisation's actions; officers may make all.
+LEAD_TRANSITIONS = (Transition.START, Transition.PROPOSE)
+
+
+def allowed_transitions(status: str) -> list[str]:
+    """The transitions that may start from this status, in the map's order."""
+    return [name for name, (sources, _, _) in TRANSITIONS.items() if status in sources]
+
+
+class IllegalTransition(Exception):
+    """Raised when a transition is not allowed from the current status or lacks a reason."""

@@ -1,0 +1,162 @@
+"""Boards, their meetings (attendees, numbered minute items) and the letters around them."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from accounts.models import Organisation
+
+
+class Board(models.Model):
+    """A standing forum: an Oversight Board, a bilateral meeting, a committee."""
+
+    class Kind(models.TextChoices):
+        BOARD = "board", "Oversight Board"
+        BILATERAL = "bilateral", "Bilateral meeting"
+        COMMITTEE = "committee", "Committee"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=60, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BOARD)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:board_detail", args=[self.pk])
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, today):
+        return self.filter(date__gte=today).order_by("date")
+
+
+class Meeting(models.Model):
+    """One sitting of a board on a date."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        MINUTES_AGREED = "minutes_agreed", "Minutes agreed"
+        PUBLISHED = "published", "Published"
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    focus = models.CharField(max_length=300, blank=True, help_text="e.g. Q4 performance and risk")
+    published_on = models.DateField(null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "board__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["board", "date"], name="one_meeting_per_board_per_day"),
+        ]
+
+    def __str__(self):
+        return f"{self.board} – {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.pk])
+
+
+class Attendee(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendees")
+    name = models.CharField(max_length=200)
+    title = models.CharField(max_length=300, blank=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["organisation__short_name", "position", "pk"]
+
+    def __str__(self):
+        return f"{self.name}, {self.title}" if self.title else self.name
+
+
+class MinuteItem(models.Model):
+    """A numbered paragraph of a meeting record: "2.3 The Deputy Mayor requested..."."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minute_items")
+    number = models.CharField(max_length=20, help_text="As printed: 2.3")
+    heading = models.CharField(
+        max_length=300, blank=True, help_text="Section heading, e.g. Minutes"
+    )
+    text = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["meeting", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="minute_number_unique_in_meeting"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.text[:60]}"
+
+
+class Letter(models.Model):
+    """A letter in or out: follow-up letters, responses, committee correspondence."""
+
+    class Direction(models.TextChoices):
+        OUT = "out", "Sent by us"
+        IN = "in", "Received"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SENT = "sent", "Sent"
+        RESPONSE_RECEIVED = "response_received", "Response received"
+        PUBLISHED = "published", "Published"
+
+    reference = models.CharField(max_length=60, unique=True)
+    date = models.DateField()
+    direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.OUT)
+    sender = models.CharField(max_length=300, help_text="Name and title")
+    sender_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="letters_sent"
+    )
+    recipient = models.CharField(max_length=300, help_text="Name and title")
+    recipient_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="letters_received"
+    )
+    addressee_block = models.TextField(blank=True, help_text="Postal address lines as printed")
+    salutation = models.CharField(max_length=100, blank=True, help_text="Dear Steve")
+    cc = models.TextField(blank=True)
+    subject = models.CharField(max_length=300)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="letters"
+    )
+    in_reply_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
+    )
+    body = models.TextField(blank=True)
+    signatory = models.CharField(max_length=200, blank=True)
+    signatory_title = models.CharField(max_length=200, blank=True)
+    pdf = models.FileField(upload_to="letters/", blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    response_due = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "reference"]
+        indexes = [models.Index(fields=["status", "date"], name="letter_status_date")]
+
+    def __str__(self):
+        return f"{self.reference}: {self.subject}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:letter_detail", args=[self.pk])
