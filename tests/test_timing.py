@@ -1,4 +1,4 @@
-"""Tests for the deadline parser: the written text is kept, the due date derived, nothing guessed."""
+"""The deadline parser keeps the written text, derives the due date and never guesses."""
 
 import datetime
 
