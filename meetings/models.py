@@ -61,7 +61,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.board} – {self.date:%-d %B %Y}"
+        return f"{self.board}, {self.date:%-d %B %Y}"
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.pk])

@@ -71,7 +71,7 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
 
 class ActionFactory(factory.django.DjangoModelFactory):
-    """An action from a meeting; `timing` is parsed as the app would. Owners: pass `owners=[org]`."""
+    """An action from a meeting; `timing` is parsed as the app would; owners: `owners=[org]`."""
 
     class Meta:
         model = Action

@@ -54,9 +54,7 @@ def test_rejecting_completion_requires_a_reason(officer, lead, mps):
 
 def test_cannot_accept_an_action_that_was_not_proposed(officer, mps):
     action = ActionFactory(owners=[mps])
-    with pytest.raises(
-        IllegalTransition, match="Cannot completion accepted an action that is open|Cannot"
-    ):
+    with pytest.raises(IllegalTransition, match="action that is open"):
         action.accept_completion(by=officer)
     assert action.updates.count() == 0
 

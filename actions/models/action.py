@@ -32,7 +32,7 @@ class ActionQuerySet(DeadlineQuerySet):
     pending_statuses = OVERDUE_STATUSES
 
     def for_user(self, user):
-        """Everything the user may see: all for officers and reviewers, own organisation's for leads."""
+        """What the user may see: everything for officers and reviewers; leads, their own."""
         if not user.is_authenticated or not user.is_active:
             return self.none()
         if user.sees_everything:
@@ -69,6 +69,9 @@ class ActionOwner(models.Model):
         ]
         # for_user() and the owner filter: an organisation's actions.
         indexes = [models.Index(fields=["organisation", "action"], name="owner_actions")]
+
+    def __str__(self):
+        return f"{self.organisation} owns {self.action_id}"
 
 
 class Action(models.Model):
@@ -378,3 +381,6 @@ class TimingRevision(models.Model):
 
     class Meta:
         ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.timing_before or 'no timing'} -> {self.timing_after or 'no timing'}"

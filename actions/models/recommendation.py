@@ -14,7 +14,7 @@ INSPECTION_RESPONSE_DAYS = 56
 
 
 class Report(models.Model):
-    """A report that makes recommendations: an HMICFRS PEEL inspection, a review, a committee letter."""
+    """A report that makes recommendations: HMICFRS PEEL, a review, a committee letter."""
 
     class Kind(models.TextChoices):
         INSPECTION = "inspection", "Inspectorate report (HMICFRS)"
