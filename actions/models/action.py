@@ -44,11 +44,19 @@ class ActionQuerySet(DeadlineQuerySet):
     def live(self):
         return self.filter(status__in=LIVE_STATUSES)
 
+    @classmethod
+    def awaiting_acceptance_q(cls) -> Q:
+        return Q(status=Status.COMPLETION_PROPOSED)
+
+    @classmethod
+    def slipped_q(cls) -> Q:
+        return Q(slip_count__gt=0)
+
     def awaiting_acceptance(self):
-        return self.filter(status=Status.COMPLETION_PROPOSED)
+        return self.filter(self.awaiting_acceptance_q())
 
     def slipped(self):
-        return self.filter(slip_count__gt=0)
+        return self.filter(self.slipped_q())
 
     def for_lists(self):
         """Everything a list row shows, in a fixed number of queries."""

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 DUE_SOON_DAYS = 14
@@ -31,22 +32,39 @@ class DeadlineQuerySet(models.QuerySet):
     due_field = "due_date"
     pending_statuses: tuple[str, ...] = ()
 
+    # The conditions as Q objects, for aggregates (Count(..., filter=...)) and for history rows,
+    # which have the same field names. The queryset methods below filter by these.
+
+    @classmethod
+    def pending_q(cls) -> Q:
+        return Q(status__in=cls.pending_statuses)
+
+    @classmethod
+    def overdue_q(cls, today: datetime.date) -> Q:
+        return cls.pending_q() & Q(**{f"{cls.due_field}__lt": today})
+
+    @classmethod
+    def due_within_q(cls, days: int, today: datetime.date) -> Q:
+        """Pending items due from today up to and including today + days."""
+        due_range = (today, today + datetime.timedelta(days=days))
+        return cls.pending_q() & Q(**{f"{cls.due_field}__range": due_range})
+
+    @classmethod
+    def without_deadline_q(cls) -> Q:
+        return cls.pending_q() & Q(**{f"{cls.due_field}__isnull": True})
+
     def pending(self):
-        return self.filter(status__in=self.pending_statuses)
+        return self.filter(self.pending_q())
 
     def overdue(self, today: datetime.date | None = None):
-        today = today or timezone.localdate()
-        return self.pending().filter(**{f"{self.due_field}__lt": today})
+        return self.filter(self.overdue_q(today or timezone.localdate()))
 
     def due_within(self, days: int, today: datetime.date | None = None):
         """Pending items due from today up to and including today + days."""
-        today = today or timezone.localdate()
-        return self.pending().filter(
-            **{f"{self.due_field}__range": (today, today + datetime.timedelta(days=days))}
-        )
+        return self.filter(self.due_within_q(days, today or timezone.localdate()))
 
     def without_deadline(self):
-        return self.pending().filter(**{f"{self.due_field}__isnull": True})
+        return self.filter(self.without_deadline_q())
 
 
 def deadline_state(is_pending: bool, due: datetime.date | None, today: datetime.date) -> str:
