@@ -47,3 +47,30 @@ def admin_user(mopac):
     return UserFactory(
         username="admin", role=Role.ADMIN, organisation=mopac, is_staff=True, is_superuser=True
     )
+
+
+@pytest.fixture(autouse=True)
+def celery_eager(settings):
+    """Run Celery tasks in-process in every test, even when CELERY_BROKER_URL is set (as in CI).
+
+    Settings turn eager mode off when a broker is configured, and the Celery app reads its
+    configuration once, so the app's own flag is set too. Tests of a real worker undo this by
+    setting `celery_app.conf.task_always_eager = False` (tests/test_services_integration.py).
+    """
+    from oversight.celery import app as celery_app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """A headless Chromium (Selenium) with a fresh profile, closed after the test."""
+    from .browser import start_chromium
+
+    driver = start_chromium(tmp_path / "chromium-profile")
+    yield driver
+    driver.quit()
