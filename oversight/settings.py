@@ -144,6 +144,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# oversight/ is not an installed app, so autodiscovery misses its tasks (the worker health probe).
+CELERY_IMPORTS = ["oversight.tasks"]
 
 # Email: console unless EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
