@@ -74,3 +74,10 @@ def browser(tmp_path):
     driver = start_chromium(tmp_path / "chromium-profile")
     yield driver
     driver.quit()
+
+
+@pytest.fixture
+def fast_passwords(settings):
+    """Opt-in (pytestmark = pytest.mark.usefixtures("fast_passwords")): a cheap password hasher,
+    for test files that create many users and do not test hashing itself."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
