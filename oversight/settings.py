@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "accounts",
     "meetings",
     "actions",
+    "reminders",
 ]
 
 MIDDLEWARE = [

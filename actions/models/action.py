@@ -20,6 +20,7 @@ from actions.workflow import (
     Transition,
 )
 from meetings.models import Board, Letter, Meeting, MinuteItem
+from reminders.schedule import next_reminder_on
 
 from .base import DeadlineQuerySet, Theme, deadline_state
 
@@ -176,6 +177,14 @@ class Action(models.Model):
 
     def __str__(self):
         return f"Action {self.number}: {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        """Save, rescheduling the reminder sweep's look at this action (reminders/schedule.py)."""
+        pending = self.status in ActionQuerySet.pending_statuses
+        self.next_reminder_on = next_reminder_on(pending, self.due_date)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "next_reminder_on"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.pk])

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Organisation
 from actions.timing import TimingKind, parse_timing
 from meetings.models import Letter, Meeting
+from reminders.schedule import next_reminder_on
 
 from .base import DeadlineQuerySet, Theme, deadline_state
 
@@ -107,6 +108,14 @@ class PerformanceQuestion(models.Model):
 
     def __str__(self):
         return f"Question {self.number}: {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        """Save, rescheduling the reminder sweep's look at this question (reminders/schedule.py)."""
+        pending = self.status in QuestionQuerySet.pending_statuses
+        self.next_reminder_on = next_reminder_on(pending, self.response_due)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "next_reminder_on"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("actions:question_detail", args=[self.pk])
