@@ -181,8 +181,7 @@ I noted that it has been six years since the HMICFRS published its report on MPS
 
 Finally, the question of your assessment of the number of officers and staff needed to meet current and likely future demand was raised at the meeting. I would be grateful if you could provide this assessment, including a breakdown across Business Groups, in order that I can discuss this with you and the Acting Deputy Commissioner prior to the new Commissioner taking up his post. I would also like to understand whether, when and in what areas you expect the higher number of detectives in the MPS to begin having a real impact on detection rates.
 
-Our next Performance and Risk Oversight Board meeting will be victims focused. We will be discussing at that meeting the review into Witness Care Units, where you are aware both Claire Waxman and I continue to have concerns and where, consequently, you have asked DARA to conduct a review. I will wish to be assured that the work to improve performance here is having the necessary impact.
-"""
+Our next Performance and Risk Oversight Board meeting will be victims focused. We will be discussing at that meeting the review into Witness Care Units, where you are aware both Claire Waxman and I continue to have concerns and where, consequently, you have asked DARA to conduct a review. I will wish to be assured that the work to improve performance here is having the necessary impact."""
 
 SEED = Seed(
     source="seed 002: DMPC letter of 20 July 2022 and Annex A",
