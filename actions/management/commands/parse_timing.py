@@ -20,6 +20,7 @@ class Command(BaseCommand):
         "Print the due date derived from a timing as written (YYYY-MM-DD), or 'none' when it "
         "has no date (Completed, blank, TBC); exit 1 with the reason when it cannot be read."
     )
+    requires_system_checks = []  # pure computation: no database, no URLs
 
     def add_arguments(self, parser):
         parser.add_argument("text", help='the timing as written, e.g. "August/Sept 2022"')
