@@ -1,0 +1,151 @@
+"""The action list's filters and sort orders, shared by the list page, its CSV export and the API.
+
+The GET parameter names are a public contract (bookmarks, the dashboard's links, the API):
+status (repeatable), owner, lead, board, meeting, theme, due_after, due_before, overdue,
+due_within, no_deadline, slipped, awaiting, q, sort. Deadline rules come from DeadlineQuerySet.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from accounts.models import Organisation
+from actions.models import Action, Theme
+from actions.models.action import ActionQuerySet
+from actions.search import matching_actions
+from actions.workflow import Status
+from meetings.models import Board, Meeting
+
+MAX_DUE_WITHIN_DAYS = 3660
+
+
+# Statuses in lifecycle order (open first), not alphabetical.
+LIFECYCLE_RANK = Case(
+    *(When(status=value, then=Value(rank)) for rank, value in enumerate(Status.values)),
+    output_field=IntegerField(),
+)
+SOURCE_DATE = Coalesce("meeting__date", "letter__date")
+DUE_FIRST = F("due_date").asc(nulls_last=True)
+
+# sort key -> (label, order). Ties end with the number and pk, so pages never overlap.
+SORTS = {
+    "due_date": ("Due date, earliest first", (DUE_FIRST, "number", "pk")),
+    "-due_date": ("Due date, latest first", (F("due_date").desc(nulls_last=True), "number", "pk")),
+    "number": ("Meeting or letter, then number", (SOURCE_DATE, "number", "pk")),
+    "status": ("Status", (LIFECYCLE_RANK, DUE_FIRST, "number", "pk")),
+}
+DEFAULT_SORT_LABEL = "Overdue first, then due date"
+
+# The yes-only filters (`?overdue=1`), with the label of their checkbox.
+FLAGS = {
+    "overdue": "Overdue",
+    "no_deadline": "No deadline",
+    "slipped": "Slipped (deadline moved later)",
+    "awaiting": "Completion proposed, awaiting acceptance",
+}
+
+
+def default_order(queryset):
+    """Overdue first (DeadlineQuerySet's rule), then by due date; no deadline last."""
+    overdue = ActionQuerySet.overdue_q(timezone.localdate())
+    is_overdue = Case(When(overdue, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return queryset.alias(is_overdue=is_overdue).order_by(
+        F("is_overdue").desc(), DUE_FIRST, SOURCE_DATE, "number", "pk"
+    )
+
+
+def _flag(method: str) -> django_filters.BooleanFilter:
+    """A yes-only filter: `?overdue=1` applies it; absent (or anything false) leaves the list."""
+    return django_filters.BooleanFilter(method=method, widget=forms.CheckboxInput)
+
+
+class DaysFilter(django_filters.NumberFilter):
+    """A whole number of days."""
+
+    field_class = forms.IntegerField
+
+
+class ActionFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, widget=forms.CheckboxSelectMultiple
+    )
+    owner = django_filters.ModelChoiceFilter(
+        field_name="owners", queryset=Organisation.objects.all(), label="Owner organisation"
+    )
+    lead = django_filters.CharFilter(lookup_expr="icontains", label="Lead")
+    board = django_filters.ModelChoiceFilter(
+        queryset=Board.objects.all(), method="filter_board", label="Board"
+    )
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.select_related("board"), widget=forms.HiddenInput
+    )
+    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
+    due_after = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="gte", label="Due on or after"
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date", lookup_expr="lte", label="Due on or before"
+    )
+    overdue = _flag("filter_overdue")
+    due_within = DaysFilter(
+        method="filter_due_within",
+        min_value=0,
+        max_value=MAX_DUE_WITHIN_DAYS,
+        label="Due within (days)",
+    )
+    no_deadline = _flag("filter_no_deadline")
+    slipped = _flag("filter_slipped")
+    awaiting = _flag("filter_awaiting")
+    q = django_filters.CharFilter(method="filter_text", label="Words")
+    sort = django_filters.ChoiceFilter(
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="sort_by",
+        empty_label=DEFAULT_SORT_LABEL,
+    )
+
+    class Meta:
+        model = Action
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        queryset = Action.objects.all() if queryset is None else queryset
+        super().__init__(data, default_order(queryset), **kwargs)
+
+    def filter_board(self, queryset, name, board):
+        return queryset.filter(Q(meeting__board=board) | Q(letter__meeting__board=board))
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset
+
+    def filter_due_within(self, queryset, name, days):
+        return queryset.due_within(days)
+
+    def filter_no_deadline(self, queryset, name, value):
+        return queryset.without_deadline() if value else queryset
+
+    def filter_slipped(self, queryset, name, value):
+        return queryset.slipped() if value else queryset
+
+    def filter_awaiting(self, queryset, name, value):
+        return queryset.awaiting_acceptance() if value else queryset
+
+    def filter_text(self, queryset, name, text):
+        return matching_actions(queryset, text)
+
+    def sort_by(self, queryset, name, key):
+        return queryset.order_by(*SORTS[key][1])
+
+    @property
+    def flags_set(self) -> list[str]:
+        return [name for name in FLAGS if self.form.cleaned_data.get(name)]
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether any filter (not just the sort order) narrows the list."""
+        return any(
+            self.form.cleaned_data.get(name) not in (None, "", [], False)
+            for name in self.filters
+            if name != "sort"
+        )

@@ -1,0 +1,184 @@
+"""An action's timeline: updates and transitions, timing revisions and field changes, in time order.
+
+Field changes come from the history (django-simple-history): each record is diffed against the
+one before it. Status changes are shown by their transition (an ActionUpdate) and timing changes
+by their TimingRevision, so the history shows only what they do not. The number of queries is
+fixed, however long the history.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.utils import dateformat
+
+from accounts.models import Organisation, User
+from actions.models import Action, Evidence, Theme
+from actions.workflow import Status
+from meetings.models import Board, MinuteItem
+
+# Fields shown when changed, with their labels.
+FIELD_LABELS = {
+    "text": "Action",
+    "number": "Number",
+    "lead": "Lead",
+    "lead_user": "Lead's account",
+    "timing": "Timing",
+    "due_date": "Due date",
+    "forum": "Forum",
+    "theme": "Theme",
+    "minute_item": "Minute item",
+    "published_on": "Published on",
+}
+# Related objects, named (one query each) when a change involves them.
+RELATED = {
+    "lead_user": User,
+    "forum": Board,
+    "theme": Theme,
+    "minute_item": MinuteItem,
+    "owners": Organisation,
+}
+TIMING_FIELDS = {"timing", "due_date"}
+# Action.revise_timing() writes this change reason; its TimingRevision tells that change.
+TIMING_REVISION_REASON = "Timing revised"
+NOTHING = "(none)"
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass
+class Entry:
+    when: datetime.datetime
+    who: User | None
+    title: str
+    note: str = ""
+    status_change: tuple[str, str] | None = None
+    changes: list[Change] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _show(value) -> str:
+    if value in (None, ""):
+        return NOTHING
+    if isinstance(value, datetime.date):
+        return dateformat.format(value, "j F Y")
+    return str(value)
+
+
+def _update_entries(action: Action) -> list[Entry]:
+    entries = []
+    for update in action.updates.select_related("author").prefetch_related("evidence"):
+        moved = update.status_before != update.status_after
+        entries.append(
+            Entry(
+                when=update.created_at,
+                who=update.author,
+                title=update.get_kind_display() or "Progress update",
+                note=update.note,
+                status_change=(
+                    (Status(update.status_before).label, Status(update.status_after).label)
+                    if moved
+                    else None
+                ),
+                evidence=list(update.evidence.all()),
+            )
+        )
+    return entries
+
+
+def _revision_entries(action: Action) -> list[Entry]:
+    entries = []
+    for revision in action.timing_revisions.select_related("changed_by"):
+        note = revision.reason
+        if revision.agreed_by:
+            note += f"\nAgreed by {revision.agreed_by}."
+        entries.append(
+            Entry(
+                when=revision.changed_at,
+                who=revision.changed_by,
+                title="Timing revised",
+                note=note,
+                changes=[
+                    Change("Timing", _show(revision.timing_before), _show(revision.timing_after)),
+                    Change("Due date", _show(revision.due_before), _show(revision.due_after)),
+                ],
+            )
+        )
+    return entries
+
+
+def _owner_sets(records) -> dict[int, frozenset[int]]:
+    """Owner organisation ids at each history record, in one query."""
+    through = apps.get_model("actions", "HistoricalActionOwner")
+    owners: dict[int, set[int]] = {record.history_id: set() for record in records}
+    rows = through.objects.filter(history_id__in=owners).values_list(
+        "history_id", "organisation_id"
+    )
+    for history_id, organisation_id in rows:
+        owners[history_id].add(organisation_id)
+    return {history_id: frozenset(ids) for history_id, ids in owners.items()}
+
+
+def _names(model, ids) -> dict:
+    ids = {pk for pk in ids if pk is not None}
+    return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)} if ids else {}
+
+
+def _history_entries(action: Action) -> list[Entry]:
+    records = list(action.history.select_related("history_user").order_by("history_date", "pk"))
+    owners = _owner_sets(records)
+    raw = []  # (record, [(field, before, after)])
+    for previous, record in zip([None, *records], records, strict=False):
+        if previous is None:
+            raw.append((record, []))
+            continue
+        fields = set(FIELD_LABELS)
+        if (record.history_change_reason or "").startswith(TIMING_REVISION_REASON):
+            fields -= TIMING_FIELDS
+        delta = record.diff_against(previous, included_fields=fields)
+        changes = [(c.field, c.old, c.new) for c in delta.changes]
+        before, after = owners[previous.history_id], owners[record.history_id]
+        if before and before != after:  # an empty set is the moment of creation
+            changes.append(("owners", before, after))
+        if changes:
+            raw.append((record, changes))
+
+    wanted = defaultdict(set)
+    for _, changes in raw:
+        for name, old, new in changes:
+            if name in RELATED:
+                wanted[name].update(old | new if name == "owners" else (old, new))
+    names = {name: _names(RELATED[name], ids) for name, ids in wanted.items()}
+
+    def show(name, value):
+        if name == "owners":
+            return " and ".join(sorted(names[name].get(pk, "?") for pk in value)) or NOTHING
+        if name in names:
+            return names[name].get(value, NOTHING if value is None else f"#{value}")
+        return _show(value)
+
+    entries = []
+    for record, changes in raw:
+        entry = Entry(when=record.history_date, who=record.history_user, title="Edited")
+        if record.history_type == "+":
+            entry.title = "Action recorded"
+        elif record.history_change_reason and record.history_change_reason != "Edited":
+            entry.note = record.history_change_reason
+        entry.changes = [
+            Change(FIELD_LABELS.get(name, "Owners"), show(name, old), show(name, new))
+            for name, old, new in changes
+        ]
+        entries.append(entry)
+    return entries
+
+
+def timeline(action: Action) -> list[Entry]:
+    """Everything that happened to the action, oldest first."""
+    entries = _update_entries(action) + _revision_entries(action) + _history_entries(action)
+    return sorted(entries, key=lambda entry: entry.when)

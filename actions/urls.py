@@ -1,0 +1,33 @@
+"""Actions: the list and its CSV, "My actions", the action page and what can be done on it,
+evidence downloads, and search."""
+
+from django.urls import path
+
+from .views.decisions import decide
+from .views.detail import action_detail
+from .views.edit import edit, revise_timing
+from .views.evidence import download
+from .views.list import action_list, export_csv
+from .views.mine import my_actions
+from .views.progress import progress
+from .views.search import search
+
+app_name = "actions"
+
+urlpatterns = [
+    path("", action_list, name="list"),
+    path("export.csv", export_csv, name="export_csv"),
+    path("mine/", my_actions, name="mine"),
+    path("search/", search, name="search"),
+    path("<int:pk>/", action_detail, name="detail"),
+    path("<int:pk>/update/", progress, {"kind": "update"}, name="post_update"),
+    path("<int:pk>/propose/", progress, {"kind": "propose"}, name="propose"),
+    path("<int:pk>/accept/", decide, {"kind": "accept"}, name="accept"),
+    path("<int:pk>/reject/", decide, {"kind": "reject"}, name="reject"),
+    path("<int:pk>/reopen/", decide, {"kind": "reopen"}, name="reopen"),
+    path("<int:pk>/supersede/", decide, {"kind": "supersede"}, name="supersede"),
+    path("<int:pk>/drop/", decide, {"kind": "drop"}, name="drop"),
+    path("<int:pk>/edit/", edit, name="edit"),
+    path("<int:pk>/timing/", revise_timing, name="revise_timing"),
+    path("evidence/<int:pk>/", download, name="evidence"),
+]

@@ -1,0 +1,53 @@
+"""The action page: what was agreed, where it came from, what can be done next, and its timeline."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from accounts.access import get_action_for
+from actions.models import Action
+from actions.timeline import timeline
+from actions.workflow import LIVE_STATUSES, Transition, allowed_transitions
+
+
+def load_action(user, pk, perm: str = "actions.view_action") -> Action:
+    """The action with everything its page shows, or 404/403 (accounts.access decides)."""
+    get_action_for(user, pk, perm)
+    return (
+        Action.objects.select_related(
+            "meeting__board",
+            "letter",
+            "minute_item",
+            "forum",
+            "theme",
+            "lead_user",
+            "superseded_by",
+        )
+        .prefetch_related("owners", "recommendations__report")
+        .get(pk=pk)
+    )
+
+
+@login_required
+def action_detail(request, pk):
+    action = load_action(request.user, pk)
+    user = request.user
+    next_steps = allowed_transitions(action.status)
+    can_update = user.has_perm("actions.update_progress", action)
+    can_decide = user.has_perm("actions.decide_completion", action)
+    can_change = user.has_perm("actions.change_action", action)
+    return render(
+        request,
+        "actions/action_detail.html",
+        {
+            "action": action,
+            "timeline": timeline(action),
+            "can_update": can_update and action.status in LIVE_STATUSES,
+            "can_propose": can_update and Transition.PROPOSE in next_steps,
+            "can_accept": can_decide and Transition.ACCEPT in next_steps,
+            "can_reject": can_decide and Transition.REJECT in next_steps,
+            "can_reopen": can_change and Transition.REOPEN in next_steps,
+            "can_supersede": can_change and Transition.SUPERSEDE in next_steps,
+            "can_drop": can_change and Transition.DROP in next_steps,
+            "can_change": can_change,
+        },
+    )

@@ -1,0 +1,87 @@
+"""Officers edit an action (refusing a stale edit) and revise its timing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import dateformat, timezone
+from django.views.decorators.http import require_http_methods
+
+from actions.forms import ActionEditForm, ReviseTimingForm
+from actions.models import Action, StaleEdit
+from actions.timing import parse_timing
+from actions.workflow import IllegalTransition
+from correspondence.govuk import style_fields
+
+from .detail import load_action
+
+
+def _stale_message(pk) -> str:
+    changed_at = Action.objects.values_list("updated_at", flat=True).get(pk=pk)
+    return (
+        f"Someone else changed this action at {timezone.localtime(changed_at):%H:%M}. "
+        "Your changes have not been saved."
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk):
+    action = load_action(request.user, pk, "actions.change_action")
+    stale = False
+    if request.method == "POST":
+        form = ActionEditForm(request.POST, instance=action)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    edited = form.save(commit=False)
+                    edited.save_edit(by=request.user, expected_version=form.cleaned_data["version"])
+                    form.save_m2m()
+            except StaleEdit:
+                stale = True
+                form.add_error(None, _stale_message(pk))
+            else:
+                messages.success(request, "The action has been saved.")
+                return redirect(action)
+    else:
+        form = ActionEditForm(instance=action)
+    style_fields(form)
+    return render(
+        request, "actions/action_edit.html", {"action": action, "form": form, "stale": stale}
+    )
+
+
+def _due_label(due) -> str:
+    return f"due {dateformat.format(due, 'j F Y')}" if due else "no due date"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def revise_timing(request, pk):
+    action = load_action(request.user, pk, "actions.change_action")
+    form = ReviseTimingForm(request.POST if request.method == "POST" else None)
+    derived = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        derived = parse_timing(data["timing"], action.written_on)
+        if "preview" not in request.POST:
+            try:
+                action.revise_timing(
+                    by=request.user,
+                    timing=data["timing"],
+                    reason=data["reason"],
+                    agreed_by=data["agreed_by"],
+                )
+            except IllegalTransition as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, f"Timing revised to “{action.timing}”: {_due_label(action.due_date)}."
+                )
+                return redirect(action)
+    style_fields(form)
+    return render(
+        request,
+        "actions/revise_timing.html",
+        {"action": action, "form": form, "derived": derived},
+    )
