@@ -1,0 +1,123 @@
+"""Is it getting better? Open and overdue actions at each month end, from the recorded history,
+and how long closed actions took from agreement to closure. Each is one SQL query.
+
+Definitions (approximate, see docs/dashboard.md):
+- An action's state at a month end is its latest history record made by the end of that day.
+  An action recorded after it was agreed (entered later, or loaded from the published
+  documents) is taken to have been in its first recorded state from its agreement date, the
+  date of its meeting or letter.
+- Open: in a live status (open, in progress, completion proposed) in that state.
+- Overdue: overdue by that day, by the same rule as everywhere (`ActionQuerySet.overdue_q`).
+- Time to closure: from the meeting or letter date to the day the action was closed.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+
+from actions.models import Action
+from actions.models.action import ActionQuerySet
+from actions.workflow import LIVE_STATUSES, Status
+
+MONTHS = 12
+
+
+@dataclass(frozen=True)
+class MonthEnd:
+    day: datetime.date
+    open: int
+    overdue: int
+
+
+def month_ends(today: datetime.date, count: int = MONTHS) -> list[datetime.date]:
+    """The last day of each of the last `count` months, oldest first; today for this month."""
+    ends = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        last = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        ends.append(min(last, today))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return ends[::-1]
+
+
+def _end_of(day: datetime.date) -> datetime.datetime:
+    """The first instant after `day`, in the local time zone."""
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    )
+
+
+def _in_force(history, day: datetime.date) -> Q:
+    """The history record that is an action's state at the end of `day` (see the module doc)."""
+    end = _end_of(day)
+    later = history.objects.filter(id=OuterRef("id"), history_date__lt=end).filter(
+        Q(history_date__gt=OuterRef("history_date"))
+        | Q(history_date=OuterRef("history_date"), history_id__gt=OuterRef("history_id"))
+    )
+    recorded = Q(history_date__lt=end) | Q(history_type="+", agreed_on__lte=day)
+    return recorded & ~Q(history_type="-") & ~Q(Exists(later))
+
+
+def open_and_overdue(actions, today: datetime.date) -> list[MonthEnd]:
+    """Open and overdue counts of the visible `actions` at each of the last 12 month ends."""
+    history = Action.history.model
+    days = month_ends(today)
+    counts = {}
+    for i, day in enumerate(days):
+        in_force = _in_force(history, day)
+        counts[f"open_{i}"] = Count("history_id", filter=in_force & Q(status__in=LIVE_STATUSES))
+        counts[f"overdue_{i}"] = Count(
+            "history_id", filter=in_force & ActionQuerySet.overdue_q(day)
+        )
+    result = (
+        history.objects.filter(id__in=actions.order_by().values("pk"))
+        .annotate(agreed_on=Coalesce("meeting__date", "letter__date"))
+        .aggregate(**counts)
+    )
+    return [
+        MonthEnd(day, result[f"open_{i}"], result[f"overdue_{i}"]) for i, day in enumerate(days)
+    ]
+
+
+# (label, fewest days, most days); a month is taken as 31 days, a year as 366.
+CLOSURE_BUCKETS = (
+    ("Within a month", None, 31),
+    ("1 to 3 months", 32, 92),
+    ("3 to 6 months", 93, 183),
+    ("6 to 12 months", 184, 366),
+    ("Over a year", 367, None),
+)
+
+
+@dataclass(frozen=True)
+class Bucket:
+    label: str
+    count: int
+
+
+def time_to_closure(actions, today: datetime.date) -> list[Bucket]:
+    """Actions closed in the last 12 months, by the time from agreement to closure."""
+    since = _end_of(today - datetime.timedelta(days=366))
+    taken = ExpressionWrapper(
+        TruncDate("closed_at") - Coalesce("meeting__date", "letter__date"),
+        output_field=DurationField(),
+    )
+    counts = {}
+    for i, (_, fewest, most) in enumerate(CLOSURE_BUCKETS):
+        within = Q()
+        if fewest is not None:
+            within &= Q(taken__gte=datetime.timedelta(days=fewest))
+        if most is not None:
+            within &= Q(taken__lte=datetime.timedelta(days=most))
+        counts[f"bucket_{i}"] = Count("pk", filter=within)
+    result = (
+        actions.order_by()
+        .filter(status=Status.CLOSED, closed_at__gte=since)
+        .annotate(taken=taken)
+        .aggregate(**counts)
+    )
+    return [Bucket(label, result[f"bucket_{i}"]) for i, (label, *_) in enumerate(CLOSURE_BUCKETS)]

@@ -1,0 +1,131 @@
+"""The reviewers' dashboard, and "Prepare for the next board".
+
+Everyone signed in may open the dashboard; it counts what they may see (`for_user`), so a lead
+sees their own organisation's actions and questions. The board page needs `meetings.view_board`
+(officers, reviewers and administrators).
+"""
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from actions.models import Action, PerformanceQuestion
+from meetings.models import Board
+
+from . import charts, stats, trends
+
+BARS = 10
+
+
+def _month(day: datetime.date) -> str:
+    return f"{day:%b %Y}"
+
+
+def open_overdue_chart(points: list[trends.MonthEnd]) -> charts.LineChart:
+    first, last = points[0], points[-1]
+    summary = (
+        f"Line chart of open and overdue actions at each month end from {first.day:%B %Y} to "
+        f"{last.day:%B %Y}. At the end of {first.day:%B %Y}: {first.open} open, "
+        f"{first.overdue} overdue. On {last.day:%-d %B %Y}: {last.open} open, "
+        f"{last.overdue} overdue."
+    )
+    return charts.line_chart(
+        "Open and overdue actions at each month end",
+        [_month(p.day) for p in points],
+        [("Open", [p.open for p in points]), ("Overdue", [p.overdue for p in points])],
+        summary,
+        "Month end",
+    )
+
+
+def overdue_by_lead_chart(by_lead: stats.Breakdown) -> charts.BarChart:
+    items = [(row.label or "No lead recorded", row.first) for row in by_lead.rows if row.first]
+    items = items[:BARS]
+    if items:
+        listed = "; ".join(f"{label}: {value}" for label, value in items)
+        summary = f"Bar chart of overdue actions by lead, most overdue first. {listed}."
+    else:
+        summary = "Bar chart of overdue actions by lead: no action is overdue."
+    return charts.bar_chart(
+        f"Overdue actions by lead (the {BARS} with most)",
+        items,
+        summary,
+        ["Lead", "Overdue actions"],
+        colour=charts.RED,
+    )
+
+
+def closure_chart(buckets: list[trends.Bucket]) -> charts.BarChart:
+    total = sum(b.count for b in buckets)
+    listed = "; ".join(f"{b.label}: {b.count}" for b in buckets)
+    return charts.bar_chart(
+        "Time from agreement to closure, actions closed in the last 12 months",
+        [(b.label, b.count) for b in buckets],
+        f"Bar chart of the time from agreement to closure of the {total} actions closed in the "
+        f"last 12 months. {listed}.",
+        ["Time taken", "Actions closed"],
+    )
+
+
+@login_required
+def dashboard(request):
+    today = timezone.localdate()
+    actions = Action.objects.for_user(request.user)
+    questions = PerformanceQuestion.objects.for_user(request.user)
+    summary = stats.summary(actions, questions, today)
+    by = {table.param: table for table in summary.action_breakdowns}
+    context = {
+        "today": today,
+        "summary": summary,
+        "oldest_actions": stats.oldest_overdue_actions(actions, today),
+        "oldest_questions": stats.oldest_overdue_questions(questions, today),
+        "line_charts": [open_overdue_chart(trends.open_and_overdue(actions, today))],
+        "bar_charts": [
+            overdue_by_lead_chart(by["lead"]),
+            closure_chart(trends.time_to_closure(actions, today)),
+        ],
+        "limited": not request.user.sees_everything,
+    }
+    if request.user.has_perm("meetings.view_board"):
+        context["boards"] = list(stats.boards_with_next_meeting(today))
+        for row in by["board"].rows:
+            row.url = reverse("dashboard:board", args=[row.key])
+    return render(request, "dashboard/dashboard.html", context)
+
+
+@login_required
+def board(request, pk):
+    """Everything due or overdue by the board's next meeting, and what awaits acceptance."""
+    if not request.user.has_perm("meetings.view_board"):
+        raise PermissionDenied
+    board = get_object_or_404(Board, pk=pk)
+    today = timezone.localdate()
+    next_meeting = board.meetings.upcoming(today).first()
+    by_date = next_meeting.date if next_meeting else today
+    for_board = Q(forum=board) | Q(meeting__board=board) | Q(letter__meeting__board=board)
+    actions = Action.objects.for_user(request.user).filter(for_board).for_lists()
+    questions = PerformanceQuestion.objects.for_user(request.user).filter(
+        Q(meeting__board=board) | Q(letter__meeting__board=board)
+    )
+    context = {
+        "board": board,
+        "today": today,
+        "next_meeting": next_meeting,
+        "by_date": by_date,
+        "due_actions": list(
+            actions.pending().filter(due_date__lte=by_date).order_by("due_date", "number", "pk")
+        ),
+        "awaiting_actions": list(actions.awaiting_acceptance().order_by("due_date", "pk")),
+        "due_questions": list(
+            questions.pending()
+            .filter(response_due__lte=by_date)
+            .select_related("put_to", "letter", "meeting__board")
+            .order_by("response_due", "pk")
+        ),
+    }
+    return render(request, "dashboard/board.html", context)
