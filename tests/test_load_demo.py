@@ -234,6 +234,13 @@ def test_a_new_password_on_a_second_load_replaces_the_old_one(loaded):
     assert User.objects.get(username="lead").check_password("another-password")
 
 
+def test_refuses_an_empty_password():
+    with pytest.raises(CommandError, match="must not be empty"):
+        load("--password", "")
+
+    assert not User.objects.exists()
+
+
 def test_refuses_to_create_users_when_debug_is_off(settings):
     settings.DEBUG = False
 

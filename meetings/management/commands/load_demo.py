@@ -30,5 +30,7 @@ class Command(BaseCommand):
                 "refusing to create demo users with known passwords when DEBUG is off; "
                 "use --no-users to load the records only"
             )
+        if not no_users and not password:
+            raise CommandError("--password must not be empty")
         result = load_demo(password=None if no_users else password)
         self.stdout.write(self.style.SUCCESS(result.summary()))
