@@ -76,6 +76,25 @@ def project_env(**overrides: str) -> dict[str, str]:
     return env
 
 
+def celery_worker_args(name: str) -> list[str]:
+    """A single-process worker named `name@test` that consumes only the queue `name`.
+
+    Each test gives its own name, so tests running in parallel never take each other's tasks.
+    """
+    return [
+        "celery",
+        "--app=oversight",
+        "worker",
+        "--pool=solo",
+        f"--queues={name}",
+        f"--hostname={name}@test",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "--loglevel=INFO",
+    ]
+
+
 @contextlib.contextmanager
 def running(args: list[str], env: dict[str, str], log: Path):
     """Run `python -m <args>` from the project root with output to `log`; stop it on exit."""

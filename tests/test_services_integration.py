@@ -10,6 +10,7 @@ from oversight.tasks import touch_action
 
 from .factories import ActionFactory
 from .services import (
+    celery_worker_args,
     database_url,
     project_env,
     require_postgres,
@@ -21,22 +22,6 @@ from .services import (
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
-def worker_args(queue: str) -> list[str]:
-    """A single-process worker that consumes only `queue`, so parallel tests never share one."""
-    return [
-        "celery",
-        "--app=oversight",
-        "worker",
-        "--pool=solo",
-        f"--queues={queue}",
-        f"--hostname={queue}@%h",
-        "--without-gossip",
-        "--without-mingle",
-        "--without-heartbeat",
-        "--loglevel=INFO",
-    ]
-
-
 def test_a_celery_worker_on_redis_runs_a_task_that_writes_to_the_database(tmp_path, mps):
     require_postgres()
     broker = require_redis()
@@ -46,7 +31,7 @@ def test_a_celery_worker_on_redis_runs_a_task_that_writes_to_the_database(tmp_pa
     log = tmp_path / "worker.log"
     env = project_env(DATABASE_URL=database_url(), CELERY_BROKER_URL=broker)
 
-    with running(worker_args(queue), env, log) as worker:
+    with running(celery_worker_args(queue), env, log) as worker:
         wait_for(
             lambda: " ready." in log.read_text(errors="replace"),
             timeout=60,
