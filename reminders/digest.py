@@ -1,0 +1,78 @@
+"""What the weekly digest lists: everything overdue, grouped by lead and board."""
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.conf import settings
+from django.utils import timezone
+
+from actions.models import Action, PerformanceQuestion
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    noun: str  # "Action" or "Question"
+    item: object
+    url: str
+    days_overdue: int
+    last_update: datetime.date | None
+    escalated: bool
+
+
+@dataclass
+class Group:
+    lead: str
+    board: str
+    items: list[OverdueItem] = field(default_factory=list)
+
+
+def item_url(item) -> str:
+    return settings.SITE_URL + item.get_absolute_url()
+
+
+def _board(item) -> str:
+    """The board whose meeting agreed the item, or "Correspondence" for a letter's."""
+    return item.meeting.board.name if item.meeting_id else "Correspondence"
+
+
+def _action_lead(action: Action) -> str:
+    if action.lead_user_id:
+        return action.lead_user.display_name()
+    return action.lead or action.owner_label or "No lead named"
+
+
+def _entry(noun: str, item, due: datetime.date, today: datetime.date) -> OverdueItem:
+    days = (today - due).days
+    return OverdueItem(
+        noun=noun,
+        item=item,
+        url=item_url(item),
+        days_overdue=days,
+        last_update=item.last_update_at and timezone.localdate(item.last_update_at),
+        escalated=days > settings.REMINDER_ESCALATE_AFTER_DAYS,
+    )
+
+
+def overdue_groups(today: datetime.date) -> list[Group]:
+    """Overdue actions and questions in groups of (lead, board), most overdue first in each."""
+    actions = (
+        Action.objects.overdue(today)
+        .select_related("lead_user", "meeting__board", "letter")
+        .prefetch_related("owners")
+    )
+    questions = PerformanceQuestion.objects.overdue(today).select_related(
+        "put_to", "meeting__board", "letter"
+    )
+    keyed = [
+        ((_action_lead(a), _board(a)), _entry("Action", a, a.due_date, today)) for a in actions
+    ]
+    keyed += [
+        ((q.put_to.short_name, _board(q)), _entry("Question", q, q.response_due, today))
+        for q in questions
+    ]
+    keyed.sort(key=lambda pair: (pair[0][0].lower(), pair[0][1], -pair[1].days_overdue))
+    return [
+        Group(lead, board, [entry for _, entry in members])
+        for (lead, board), members in groupby(keyed, key=lambda pair: pair[0])
+    ]
