@@ -8,6 +8,7 @@ ALLOWED_HOSTS and the EMAIL_* variables switch to production services.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str
@@ -219,3 +220,15 @@ LOGGING = {
 REMINDER_DUE_SOON_DAYS = 7
 REMINDER_REPEAT_DAYS = 7
 REMINDER_ESCALATE_AFTER_DAYS = 28
+
+# Reminder sweep on Celery beat (reminders/tasks.py, docs/reminders.md), in CELERY_TIMEZONE
+# (Europe/London): every day at 07:00, and the reviewers' weekly digest on Mondays at 07:30.
+CELERY_BEAT_SCHEDULE["reminders-daily-sweep"] = {
+    "task": "reminders.tasks.run_reminder_sweep",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["reminders-weekly-digest"] = {
+    "task": "reminders.tasks.run_reminder_sweep",
+    "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
+    "kwargs": {"weekly_digest": True},
+}
