@@ -1,0 +1,48 @@
+"""Sign-in, password and account forms, styled for the GOV.UK Design System."""
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+
+from correspondence.govuk import GovukModelForm, style_fields
+
+from .models import User
+
+
+class SignInForm(auth_forms.AuthenticationForm):
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account has been deactivated. Ask an administrator to restore it.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class PasswordChangeForm(auth_forms.PasswordChangeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_fields(self)
+
+
+class AccountForm(GovukModelForm):
+    """What a person may change about themselves; role and organisation are set by an admin."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "reminder_preference"]
+        widgets = {"reminder_preference": forms.RadioSelect}
+        labels = {"reminder_preference": "How should reminders reach you?"}
