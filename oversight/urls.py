@@ -9,5 +9,6 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("meetings/", include("meetings.urls")),
     path("reminders/", include("reminders.urls")),
 ]

@@ -1,0 +1,251 @@
+"""Add a meeting's actions in bulk: read a pasted Annex A table, then save rows all or nothing.
+
+An officer copies the Annex A table from Word or Excel and pastes it. The text arrives as lines
+of tab-separated cells, in the columns of Annex A:
+
+    No.   Action                                  Timing          Lead
+    1     MPS to complete evaluation of ...       October 2022    MPS
+    12    MPS and MOPAC to work together ...                      MPS and MOPAC
+
+`parse_annex` reads such text into rows without touching the database (the organisations and the
+numbers already used are passed in), so it can be tested on its own:
+
+- the header row is optional and recognised by its first cells (No. / Action);
+- blank lines are skipped (Word adds them between rows);
+- a line that does not start with a number continues the row above while that row still lacks
+  cells (a cell of several paragraphs, or an Excel cell in quotes with line breaks);
+- the Lead column names the owner organisations by short name, separated by "and", "&" or ",";
+- the timing is read with `parse_timing` relative to the meeting date: unreadable timing is a
+  warning on the row (it is saved as written and flagged), not an error.
+
+`create_actions` saves rows (from a paste or from the several-rows form) in one transaction.
+"""
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from accounts.models import Organisation
+from actions.models import Action
+from actions.timing import Timing, TimingKind, parse_timing
+
+COLUMNS = ("No.", "Action", "Timing", "Lead")
+MAX_TEXT = Action._meta.get_field("text").max_length
+MAX_TIMING = Action._meta.get_field("timing").max_length
+MAX_LEAD = Action._meta.get_field("lead").max_length
+
+_NUMBER = re.compile(r"(?:no\.?\s*|action\s*)?(?P<n>[0-9]+)\.?", re.IGNORECASE)
+_HEADER_FIRST = re.compile(r"no\.?|number|#|action no\.?", re.IGNORECASE)
+_OWNER_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+# Control characters other than tab and newline (NUL would break PostgreSQL).
+_CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class ActionRow:
+    """One action to create: from a pasted line or a row of the several-actions form."""
+
+    number: int | None
+    text: str
+    timing: str = ""
+    lead: str = ""
+    owners: list = field(default_factory=list)
+    forum: object = None
+    line: int = 0  # where it starts in the pasted text (0 when typed in the form)
+    parsed_timing: Timing | None = None
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def timing_unreadable(self) -> str:
+        """The reason the timing could not be read, or "" when it could."""
+        t = self.parsed_timing
+        return t.reason if t and t.kind == TimingKind.UNREADABLE else ""
+
+    @property
+    def due_date(self) -> datetime.date | None:
+        return self.parsed_timing.due_date if self.parsed_timing else None
+
+
+@dataclass
+class AnnexParse:
+    rows: list[ActionRow]
+    errors: list[str]  # about the paste as a whole
+
+    @property
+    def is_valid(self) -> bool:
+        return bool(self.rows) and not self.errors and not any(r.errors for r in self.rows)
+
+    @property
+    def error_count(self) -> int:
+        return len(self.errors) + sum(len(r.errors) for r in self.rows)
+
+
+def clean_text(text: str) -> str:
+    """Word's line breaks and non-breaking spaces made plain; other control characters dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+    return _CONTROL.sub("", text.replace("\xa0", " "))
+
+
+def _unquote(cell: str) -> str:
+    """Excel puts a cell in double quotes when it holds a line break, tab or quote."""
+    if len(cell) >= 2 and cell[0] == cell[-1] == '"':
+        return cell[1:-1].replace('""', '"')
+    return cell
+
+
+def _lines(text: str) -> list[tuple[int, list[str]]]:
+    """(line number, cells) per row, with continuation lines joined to the row they belong to."""
+    records: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(clean_text(text).split("\n"), start=1):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        previous = records[-1][1] if records else None
+        if (
+            previous is not None
+            and len(previous) < len(COLUMNS)
+            and not _NUMBER.fullmatch(cells[0].strip())
+        ):
+            previous[-1] = f"{previous[-1]}\n{cells[0]}"
+            previous.extend(cells[1:])
+        else:
+            records.append((number, cells))
+    return [(n, [_unquote(c.strip()).strip() for c in cells]) for n, cells in records]
+
+
+def _is_header(cells: list[str]) -> bool:
+    first = cells[0].strip()
+    second = cells[1].strip().lower() if len(cells) > 1 else ""
+    return bool(_HEADER_FIRST.fullmatch(first)) or (not first.isdigit() and second == "action")
+
+
+def split_owners(lead: str) -> list[str]:
+    """ "MPS and MOPAC" -> ["MPS", "MOPAC"]; also "MPS, MOPAC" and "MPS & MOPAC"."""
+    return [part for part in _OWNER_SEPARATORS.split(lead.strip()) if part]
+
+
+def owners_from_lead(lead: str, organisations: Mapping[str, object]) -> tuple[list, list[str]]:
+    """Organisations named in a Lead cell, looked up case-insensitively; and the errors."""
+    owners, errors = [], []
+    names = split_owners(lead)
+    if not names:
+        return [], ["The Lead is blank: name the owner organisation, for example MPS."]
+    for name in names:
+        organisation = organisations.get(name.lower())
+        if organisation is None:
+            errors.append(f"Unknown organisation '{name}' in the Lead column.")
+        elif organisation not in owners:
+            owners.append(organisation)
+    return owners, errors
+
+
+def number_errors(rows: Iterable[ActionRow], existing: set[int], source: str) -> None:
+    """Add an error to every row whose number repeats another row's or an existing action's."""
+    rows = list(rows)
+    counts = Counter(r.number for r in rows if r.number is not None)
+    for row in rows:
+        if row.number is None:
+            continue
+        if row.number in existing:
+            row.errors.append(f"Action {row.number} already exists in this meeting.")
+        elif counts[row.number] > 1:
+            row.errors.append(f"No. {row.number} is used more than once in this {source}.")
+
+
+def parse_annex(
+    text: str,
+    *,
+    written_on: datetime.date,
+    organisations: Mapping[str, object],
+    existing_numbers: Iterable[int] = (),
+) -> AnnexParse:
+    """Read pasted Annex A text into rows, each with its derived timing and its errors.
+
+    `organisations` maps lower-case short names to organisations; `existing_numbers` are the
+    numbers of the meeting's actions already saved.
+    """
+    records = _lines(text)
+    if records and _is_header(records[0][1]):
+        records = records[1:]
+    if not records:
+        return AnnexParse([], ["Paste at least one row of the Annex A table."])
+    rows = [_row(line, cells, written_on, organisations) for line, cells in records]
+    number_errors(rows, set(existing_numbers), "paste")
+    return AnnexParse(rows, [])
+
+
+def _row(line: int, cells: list[str], written_on, organisations) -> ActionRow:
+    extra = [c for c in cells[len(COLUMNS) :] if c]
+    cells = (cells + [""] * len(COLUMNS))[: len(COLUMNS)]
+    raw_number, text, timing, lead = cells
+    match = _NUMBER.fullmatch(raw_number)
+    row = ActionRow(
+        number=int(match["n"]) if match and int(match["n"]) > 0 else None,
+        text=text,
+        timing=" ".join(timing.split()),
+        lead=" ".join(lead.split()),
+        line=line,
+    )
+    if row.number is None:
+        row.errors.append(
+            f"'{raw_number}' is not an action number: the first column must be the No."
+            if raw_number
+            else "The No. is blank."
+        )
+    if not text:
+        row.errors.append("The action text is blank.")
+    elif len(text) > MAX_TEXT:
+        row.errors.append(f"The action text is longer than {MAX_TEXT} characters.")
+    if len(row.timing) > MAX_TIMING:
+        row.errors.append(f"The timing is longer than {MAX_TIMING} characters.")
+    if len(row.lead) > MAX_LEAD:
+        row.errors.append(f"The lead is longer than {MAX_LEAD} characters.")
+    if extra:
+        row.errors.append(
+            f"This row has more than {len(COLUMNS)} columns; expected {', '.join(COLUMNS)}."
+        )
+    row.owners, owner_errors = owners_from_lead(row.lead, organisations)
+    row.errors.extend(owner_errors)
+    row.parsed_timing = parse_timing(row.timing, written_on)
+    return row
+
+
+@transaction.atomic
+def create_actions(meeting, rows: Iterable[ActionRow], *, by, reason: str) -> list[Action]:
+    """Create the meeting's actions from valid rows, recording `by` in each history row.
+
+    Runs in one transaction: if any row fails (for example, a number taken meanwhile), none is
+    saved. Callers check the numbers under `lock_numbers` first.
+    """
+    created = []
+    for row in rows:
+        action = Action(
+            meeting=meeting, number=row.number, text=row.text, lead=row.lead, forum=row.forum
+        )
+        action.apply_timing(row.timing)
+        action._history_user = by
+        action._change_reason = reason
+        action.save()
+        action.owners.set(row.owners)
+        created.append(action)
+    return created
+
+
+def lock_numbers(meeting) -> set[int]:
+    """Lock the meeting (until the transaction ends) and return its actions' numbers, so two
+    officers adding actions at once cannot both take the same number."""
+    list(type(meeting).objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
+    return set(Action.objects.filter(meeting=meeting).values_list("number", flat=True))
+
+
+def organisations_by_name() -> dict[str, Organisation]:
+    """Organisations by lower-case short name (as Annex A writes them) and by full name."""
+    found = {}
+    for organisation in Organisation.objects.all():
+        found[organisation.name.lower()] = organisation
+        found[organisation.short_name.lower()] = organisation
+    return found

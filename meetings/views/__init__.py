@@ -1,0 +1,1 @@
+"""Pages for boards and meetings, and for adding a meeting's actions fast."""

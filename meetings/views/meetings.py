@@ -1,0 +1,157 @@
+"""Meetings: the list, one meeting's record, and recording or editing a meeting (officers)."""
+
+from collections import defaultdict
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from accounts.access import get_meeting_for, meetings_for
+from actions.models import Action
+from meetings.forms import (
+    ADD_ROW,
+    AttendeeFormSet,
+    MeetingForm,
+    MeetingStatusForm,
+    MinuteItemFormSet,
+    error_links,
+    with_another_row,
+)
+from meetings.models import Board, Meeting
+
+from .counts import action_counts, attach_counts
+
+PAGE_SIZE = 50
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+def meeting_list(request):
+    """Meetings the user may see, filtered by board and year, with their action counts."""
+    meetings = meetings_for(request.user).select_related("board")
+    board_id, year = _int_or_none(request.GET.get("board")), _int_or_none(request.GET.get("year"))
+    if board_id:
+        meetings = meetings.filter(board_id=board_id)
+    if year:
+        meetings = meetings.filter(date__year=year)
+    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
+    visible = Action.objects.for_user(request.user).filter(meeting__in=list(page.object_list))
+    attach_counts(page.object_list, action_counts(visible, "meeting", timezone.localdate()))
+    context = {
+        "page": page,
+        "boards": Board.objects.all(),
+        "years": [d.year for d in meetings_for(request.user).dates("date", "year", order="DESC")],
+        "selected_board": board_id,
+        "selected_year": year,
+        "can_add": request.user.has_perm("meetings.add_meeting"),
+    }
+    return render(request, "meetings/meeting_list.html", context)
+
+
+@login_required
+def meeting_detail(request, pk):
+    """The meeting's record: attendees by organisation, minute items with the actions that came
+    from each, and the Annex A table of its actions (a lead sees only their organisation's)."""
+    meeting = get_meeting_for(request.user, pk)
+    actions = list(
+        Action.objects.for_user(request.user)
+        .filter(meeting=meeting)
+        .select_related("theme", "forum", "minute_item")
+        .prefetch_related("owners")
+        .order_by("number")
+    )
+    by_minute = defaultdict(list)
+    for action in actions:
+        by_minute[action.minute_item_id].append(action)
+    minute_items = list(meeting.minute_items.all())
+    for item in minute_items:
+        item.agreed_actions = by_minute.get(item.pk, [])
+    attendees = meeting.attendees.select_related("organisation")
+    context = {
+        "meeting": meeting,
+        "actions": actions,
+        "minute_items": minute_items,
+        "attendees_by_organisation": [
+            (organisation, list(people))
+            for organisation, people in groupby(attendees, key=lambda a: a.organisation)
+        ],
+        "can_change": request.user.has_perm("meetings.change_meeting", meeting),
+        "today": timezone.localdate(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def _formsets(request, meeting):
+    """The attendee and minute-item formsets, posted or not; one more row if asked for."""
+    kinds = {"attendees": AttendeeFormSet, "minutes": MinuteItemFormSet}
+    if request.method != "POST":
+        return {prefix: cls(instance=meeting, prefix=prefix) for prefix, cls in kinds.items()}
+    adding = request.POST.get(ADD_ROW)
+    return {
+        prefix: with_another_row(cls, request.POST, prefix, instance=meeting)
+        if adding == prefix
+        else cls(request.POST, instance=meeting, prefix=prefix)
+        for prefix, cls in kinds.items()
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk=None):
+    """Record a new meeting, or edit one, with its attendees and minute items (officers)."""
+    if pk is None:
+        if not request.user.has_perm("meetings.add_meeting"):
+            raise PermissionDenied
+        meeting = Meeting(board_id=_int_or_none(request.GET.get("board")))
+    else:
+        meeting = get_meeting_for(request.user, pk, "meetings.change_meeting")
+    adding_row = request.method == "POST" and bool(request.POST.get(ADD_ROW))
+    if adding_row:  # keep what was typed, without errors: the officer is not done yet
+        form = MeetingForm(instance=meeting, initial=request.POST.dict())
+    else:
+        form = MeetingForm(request.POST or None, instance=meeting)
+    formsets = _formsets(request, meeting)
+    if request.method == "POST" and not adding_row:
+        valid = form.is_valid() and all(fs.is_valid() for fs in formsets.values())
+        if valid:
+            with transaction.atomic():
+                meeting = form.save()
+                for formset in formsets.values():
+                    formset.instance = meeting
+                    formset.save()
+            messages.success(request, f"{meeting} saved.")
+            return redirect(meeting)
+    show_errors = request.method == "POST" and not adding_row
+    context = {
+        "form": form,
+        "meeting": meeting,
+        "attendees": formsets["attendees"],
+        "minutes": formsets["minutes"],
+        "show_errors": show_errors,
+        "errors": error_links(form, *formsets.values()) if show_errors else [],
+    }
+    return render(request, "meetings/meeting_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_status(request, pk):
+    meeting = get_meeting_for(request.user, pk, "meetings.change_meeting")
+    form = MeetingStatusForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"The meeting is now {meeting.get_status_display().lower()}.")
+        return redirect(meeting)
+    return render(request, "meetings/meeting_status.html", {"form": form, "meeting": meeting})
