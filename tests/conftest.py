@@ -1,5 +1,7 @@
 """Shared fixtures: one user per role, and two organisations for access tests."""
 
+import re
+
 import pytest
 
 from accounts.models import Role
@@ -67,13 +69,27 @@ def celery_eager(settings):
 
 
 @pytest.fixture
-def browser(tmp_path):
-    """A headless Chromium (Selenium) with a fresh profile, closed after the test."""
-    from .browser import start_chromium
+def browser(request, tmp_path):
+    """A headless Chromium (Selenium) with a fresh profile, closed after the test.
+
+    When the test fails, the page it was on is saved as artifacts/screenshots/failed-<test>.png.
+    """
+    from .browser import screenshot, start_chromium
 
     driver = start_chromium(tmp_path / "chromium-profile")
     yield driver
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        screenshot(driver, "failed-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name))
     driver.quit()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (`item.report_call`) for fixtures to read."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
 
 
 @pytest.fixture
