@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "accounts",
     "meetings",
     "actions",
+    "documents",
     "reminders",
 ]
 
@@ -237,3 +238,8 @@ CELERY_BEAT_SCHEDULE["reminders-weekly-digest"] = {
     "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     "kwargs": {"weekly_digest": True},
 }
+
+# PDF documents (documents/pdf.py): a render taking longer than this is abandoned.
+PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
+# WeasyPrint logs every layout step at INFO; keep its warnings only.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}

@@ -1,0 +1,156 @@
+"""The follow-up letter form, and the board filter of the overdue report."""
+
+import datetime
+import re
+
+from django import forms
+
+from accounts.models import Organisation
+from correspondence.govuk import DateField, GovukForm, GovukModelForm
+from correspondence.services import suggest_reference
+from meetings.models import Board, Letter, Meeting
+
+# MOPAC's references: MOPAC, the date as ddmmyyyy, "-D" and a number: MOPAC14072022-D4220.
+REFERENCE_PATTERN = re.compile(r"^MOPAC(\d{2})(\d{2})(\d{4})-D(\d{1,6})$")
+BODY_MAX_LENGTH = 20_000
+BLOCK_MAX_LENGTH = 1_000
+
+
+def letter_initial(meeting: Meeting, today: datetime.date) -> dict:
+    """A new letter's starting point: the last letter's addressee and signatory, a reference,
+    and an opening paragraph naming the meeting."""
+    previous = (
+        Letter.objects.filter(direction=Letter.Direction.OUT)
+        .exclude(signatory="")
+        .order_by("-date", "-pk")
+        .first()
+    )
+    initial = {
+        "reference": suggest_reference(today),
+        "date": today,
+        "subject": f"Follow-up to the {meeting.board.name} meeting on {meeting.date:%-d %B %Y}",
+        "recipient_organisation": Organisation.objects.filter(short_name="MPS").first(),
+        "body": (
+            f"This letter follows up on the {meeting.board.name} meeting we held on "
+            f"{meeting.date:%-d %B}.\n\n"
+            "A number of actions were agreed at the meeting, and these are set out in Annex A."
+        ),
+    }
+    if previous:
+        for name in ("recipient", "recipient_organisation", "addressee_block", "salutation"):
+            initial[name] = getattr(previous, name)
+        initial["signatory"] = previous.signatory
+        initial["signatory_title"] = previous.signatory_title
+        initial["cc"] = previous.cc
+    return initial
+
+
+class LetterForm(GovukModelForm):
+    """A follow-up letter, composed by an officer from a meeting. Every field has a length limit."""
+
+    date = DateField(label="Date of the letter")
+    addressee_block = forms.CharField(
+        label="Address block",
+        max_length=BLOCK_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=(
+            "As printed at the top of the letter: name, title, organisation, postal address, email"
+        ),
+    )
+    body = forms.CharField(
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 18}),
+        help_text=(
+            "Leave a blank line between paragraphs. "
+            "Start a line with a dash and a space (- ) for a bulleted list."
+        ),
+    )
+    salutation = forms.CharField(max_length=100, help_text="For example, Dear Steve")
+    signatory = forms.CharField(max_length=200)
+    signatory_title = forms.CharField(label="Signatory's title", max_length=200)
+    cc = forms.CharField(
+        label="Copied to (cc)",
+        max_length=BLOCK_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    class Meta:
+        model = Letter
+        fields = [
+            "reference",
+            "date",
+            "subject",
+            "recipient",
+            "recipient_organisation",
+            "addressee_block",
+            "salutation",
+            "body",
+            "signatory",
+            "signatory_title",
+            "cc",
+        ]
+        labels = {
+            "recipient": "Addressee",
+            "recipient_organisation": "Addressee's organisation",
+        }
+        help_texts = {
+            "reference": "MOPAC's format: MOPAC, the date as ddmmyyyy, -D and a number",
+            "recipient": "Name and title, for example Sir Stephen House QPM, Acting Commissioner",
+            "subject": "Used as the title of the PDF",
+        }
+        error_messages = {
+            "reference": {"unique": "Another letter already has this reference"},
+        }
+
+    def __init__(self, *args, sender_organisation: Organisation | None, **kwargs):
+        # Set before the base class styles the fields, which validates a bound form.
+        self.sender_organisation = sender_organisation
+        super().__init__(*args, **kwargs)
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip()
+        match = REFERENCE_PATTERN.match(reference)
+        if not match:
+            raise forms.ValidationError(
+                "Enter a reference in MOPAC's format, for example MOPAC14072022-D4220"
+            )
+        day, month, year = (int(part) for part in match.groups()[:3])
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError("The date in the reference is not a real date") from None
+        return reference
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.sender_organisation is None:
+            raise forms.ValidationError(
+                "Your account has no organisation to send the letter from; ask an administrator"
+            )
+        return cleaned
+
+    def save_draft(self, *, meeting: Meeting, by) -> Letter:
+        """Save as a draft follow-up letter of the meeting, sent by the signatory."""
+        letter = self.save(commit=False)
+        letter.meeting = meeting
+        letter.direction = Letter.Direction.OUT
+        letter.status = Letter.Status.DRAFT
+        letter.sender = ", ".join(filter(None, [letter.signatory, letter.signatory_title]))
+        letter.sender_organisation = self.sender_organisation
+        if letter.created_by_id is None:
+            letter.created_by = by
+        letter.save()
+        return letter
+
+
+class OverdueReportForm(GovukForm):
+    """Which board the overdue report is for (blank: every board)."""
+
+    board = forms.ModelChoiceField(
+        queryset=Board.objects.filter(is_active=True),
+        required=False,
+        empty_label="All boards",
+        help_text="The report lists what is overdue or due before this board's next meeting",
+    )

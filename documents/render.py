@@ -1,0 +1,223 @@
+"""One render function per document: load what it shows, render its template, make the PDF.
+
+Every function takes the actions the reader may see (`Action.objects.for_user(user)` in views,
+`Action.objects.all()` in commands), evaluates its querysets into lists before the template runs,
+and returns the PDF bytes. Templates autoescape everything; documents/pdf.py adds the fetcher,
+the PDF/UA tagging and the time limit.
+"""
+
+import datetime
+import itertools
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils.dateformat import format as format_date
+
+from actions.models import Action
+from meetings.models import Board, Letter, Meeting
+
+from .formatting import letter_blocks
+from .pdf import html_to_pdf
+
+AUTHOR = "Mayor's Office for Policing And Crime"
+
+
+def _pdf(template: str, context: dict) -> bytes:
+    return html_to_pdf(render_to_string(template, context))
+
+
+def _long_date(day: datetime.date) -> str:
+    return format_date(day, "j F Y")
+
+
+def meeting_reference(meeting: Meeting) -> str:
+    return f"{meeting.board.name}, {_long_date(meeting.date)}"
+
+
+# -- Annex A --------------------------------------------------------------------------------
+
+
+def annex_actions(actions: QuerySet[Action], source: Meeting | Letter) -> list[Action]:
+    """The rows of Annex A in number order: a meeting's actions, or a letter's.
+
+    A letter written after a meeting carries that meeting's actions; a letter without a meeting
+    carries the actions agreed in the letter itself.
+    """
+    if isinstance(source, Letter) and source.meeting_id:
+        rows = actions.filter(meeting_id=source.meeting_id)
+    elif isinstance(source, Letter):
+        rows = actions.filter(letter=source)
+    else:
+        rows = actions.filter(meeting=source)
+    return list(rows.prefetch_related("owners").order_by("number"))
+
+
+def annex_reference(source: Meeting | Letter) -> str:
+    if isinstance(source, Letter):
+        return f"Our ref: {source.reference}"
+    return meeting_reference(source)
+
+
+def render_annex(
+    source: Meeting | Letter, *, actions: QuerySet[Action], with_status: bool = False
+) -> bytes:
+    """Annex A of a meeting or a letter: No. | Action | Timing | Lead (| Status)."""
+    reference = annex_reference(source)
+    return _pdf(
+        "documents/pdf/annex.html",
+        {
+            "title": f"Annex A: {reference}",
+            "reference": reference,
+            "actions": annex_actions(actions, source),
+            "with_status": with_status,
+        },
+    )
+
+
+# -- Follow-up letter -----------------------------------------------------------------------
+
+
+def letter_context(letter: Letter) -> dict:
+    """What the letter shows, for the PDF and for the preview page alike."""
+    return {
+        "title": f"{letter.subject} ({letter.reference})",
+        "letter": letter,
+        "blocks": letter_blocks(letter.body),
+        "reference": annex_reference(letter),
+        "actions": annex_actions(Action.objects.all(), letter),
+        "with_status": False,
+    }
+
+
+def render_letter(letter: Letter) -> bytes:
+    """The letter as sent: letterhead, addressee, reference, body, signature, then Annex A.
+
+    A letter goes out whole, so its Annex A lists every action of the meeting.
+    """
+    return _pdf("documents/pdf/letter.html", letter_context(letter))
+
+
+# -- Overdue report -------------------------------------------------------------------------
+
+
+@dataclass
+class OverdueRow:
+    action: Action
+    days_overdue: int  # 0 when not yet due
+    last_update: datetime.date | None
+
+
+@dataclass
+class OverdueGroup:
+    lead: str
+    board: str
+    rows: list[OverdueRow]
+
+
+def next_meeting(board: Board | None, today: datetime.date) -> Meeting | None:
+    """The next meeting of the board (of any board when none is given), today included."""
+    meetings = Meeting.objects.upcoming(today).select_related("board")
+    if board is not None:
+        meetings = meetings.filter(board=board)
+    return meetings.first()
+
+
+def _board_of(action: Action) -> Board | None:
+    meeting = action.meeting or (action.letter.meeting if action.letter else None)
+    return meeting.board if meeting else None
+
+
+def overdue_groups(
+    actions: QuerySet[Action], *, board: Board | None, today: datetime.date, until: Meeting | None
+) -> list[OverdueGroup]:
+    """Actions overdue, or due by the next meeting, grouped by lead and then by board."""
+    selected = actions.overdue(today)
+    if until is not None:
+        selected = selected | actions.due_within((until.date - today).days, today)
+    if board is not None:
+        selected = selected.filter(Q(meeting__board=board) | Q(letter__meeting__board=board))
+    loaded = selected.select_related("meeting__board", "letter__meeting__board").prefetch_related(
+        "owners"
+    )
+    rows = [
+        OverdueRow(
+            action=action,
+            days_overdue=max((today - action.due_date).days, 0),
+            last_update=action.last_update_at.date() if action.last_update_at else None,
+        )
+        for action in loaded
+    ]
+
+    def key(row: OverdueRow) -> tuple[str, str]:
+        found = _board_of(row.action)
+        return (row.action.lead or row.action.owner_label, found.name if found else "")
+
+    rows.sort(key=lambda row: (*key(row), row.action.due_date, row.action.number))
+    return [
+        OverdueGroup(lead=lead, board=board_name or "No board", rows=list(group))
+        for (lead, board_name), group in itertools.groupby(rows, key=key)
+    ]
+
+
+def render_overdue_report(
+    *, actions: QuerySet[Action], board: Board | None, today: datetime.date
+) -> bytes:
+    """What is overdue or due before the board's next meeting, for a reviewer."""
+    until = next_meeting(board, today)
+    scope = board.name if board else "All boards"
+    return _pdf(
+        "documents/pdf/overdue_report.html",
+        {
+            "title": f"Overdue actions: {scope}, {_long_date(today)}",
+            "reference": f"Overdue actions: {scope}",
+            "scope": scope,
+            "today": today,
+            "until": until,
+            "groups": overdue_groups(actions, board=board, today=today, until=until),
+        },
+    )
+
+
+# -- Meeting record -------------------------------------------------------------------------
+
+
+@dataclass
+class MinuteSection:
+    number: str
+    heading: str
+    items: list
+
+
+def minute_sections(meeting: Meeting) -> list[MinuteSection]:
+    """Minute items in order, under their numbered headings ("2. Trust and Confidence")."""
+    items = list(meeting.minute_items.order_by("position", "pk"))
+    return [
+        MinuteSection(number=number, heading=heading, items=list(group))
+        for (number, heading), group in itertools.groupby(
+            items, key=lambda item: (item.number.split(".")[0], item.heading)
+        )
+    ]
+
+
+def render_meeting_record(meeting: Meeting, *, actions: QuerySet[Action]) -> bytes:
+    """The record of a meeting: attendees by organisation, numbered minutes, its actions."""
+    attendees = list(meeting.attendees.select_related("organisation"))
+    reference = meeting_reference(meeting)
+    return _pdf(
+        "documents/pdf/meeting_record.html",
+        {
+            "title": f"Record of meeting: {reference}",
+            "reference": reference,
+            "meeting": meeting,
+            "attendees_by_organisation": [
+                (organisation, list(group))
+                for organisation, group in itertools.groupby(
+                    attendees, key=lambda attendee: attendee.organisation
+                )
+            ],
+            "sections": minute_sections(meeting),
+            "actions": annex_actions(actions, meeting),
+            "with_status": False,
+        },
+    )

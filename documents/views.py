@@ -1,0 +1,195 @@
+"""PDF downloads and the follow-up letter pages.
+
+Access goes through accounts.access: a meeting or letter the user may not see is a 404; the
+actions printed are those the user may see (a lead's Annex A lists their organisation's only).
+Composing and sending letters is for officers; the overdue report for officers and reviewers.
+"""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from accounts.access import get_letter_for, get_meeting_for
+from actions.models import Action
+from meetings.models import Letter
+
+from .forms import LetterForm, OverdueReportForm, letter_initial
+from .pdf import RenderTimeout
+from .render import (
+    letter_context,
+    render_annex,
+    render_meeting_record,
+    render_overdue_report,
+)
+from .services import LetterNotDraft, letter_render_and_send
+
+CHANGE_LETTER = "meetings.change_letter"
+
+
+def _pdf_response(request, render_pdf: Callable[[], bytes], filename: str) -> HttpResponse:
+    """The PDF as a download, or a page saying it took too long (503)."""
+    try:
+        pdf = render_pdf()
+    except RenderTimeout:
+        return render(request, "documents/render_timeout.html", status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _meeting_slug(meeting) -> str:
+    return f"{meeting.date:%Y-%m-%d}-{slugify(meeting.board.short_name or meeting.board.name)}"
+
+
+@login_required
+def meeting_annex(request, pk):
+    meeting = get_meeting_for(request.user, pk)
+    with_status = request.GET.get("status") == "1"
+    return _pdf_response(
+        request,
+        lambda: render_annex(
+            meeting, actions=Action.objects.for_user(request.user), with_status=with_status
+        ),
+        f"annex-a-{_meeting_slug(meeting)}.pdf",
+    )
+
+
+@login_required
+def letter_annex(request, pk):
+    letter = get_letter_for(request.user, pk)
+    with_status = request.GET.get("status") == "1"
+    return _pdf_response(
+        request,
+        lambda: render_annex(
+            letter, actions=Action.objects.for_user(request.user), with_status=with_status
+        ),
+        f"annex-a-{slugify(letter.reference)}.pdf",
+    )
+
+
+@login_required
+def meeting_record(request, pk):
+    meeting = get_meeting_for(request.user, pk)
+    return _pdf_response(
+        request,
+        lambda: render_meeting_record(meeting, actions=Action.objects.for_user(request.user)),
+        f"record-{_meeting_slug(meeting)}.pdf",
+    )
+
+
+def _require_reviewer_or_officer(user) -> None:
+    if not user.sees_everything:
+        raise PermissionDenied
+
+
+@login_required
+def overdue_report(request):
+    """The page where a reviewer picks a board and downloads the overdue report."""
+    _require_reviewer_or_officer(request.user)
+    return render(request, "documents/overdue_report.html", {"form": OverdueReportForm()})
+
+
+@login_required
+def overdue_report_pdf(request):
+    _require_reviewer_or_officer(request.user)
+    form = OverdueReportForm(request.GET)
+    if not form.is_valid():
+        return render(request, "documents/overdue_report.html", {"form": form}, status=400)
+    board = form.cleaned_data["board"]
+    today = timezone.localdate()
+    return _pdf_response(
+        request,
+        lambda: render_overdue_report(
+            actions=Action.objects.for_user(request.user), board=board, today=today
+        ),
+        f"overdue-{slugify(board.short_name or board.name) if board else 'all-boards'}-{today}.pdf",
+    )
+
+
+# -- Follow-up letters ----------------------------------------------------------------------
+
+
+def _edit_letter(request, letter: Letter, *, meeting, initial=None):
+    """Show the letter form; on a valid POST save the draft and go to its preview."""
+    form = LetterForm(
+        request.POST or None,
+        instance=letter,
+        initial=initial,
+        sender_organisation=request.user.organisation,
+    )
+    if request.method == "POST" and form.is_valid():
+        letter = form.save_draft(meeting=meeting, by=request.user)
+        messages.success(request, f"Draft letter {letter.reference} saved.")
+        return redirect("documents:letter_preview", pk=letter.pk)
+    return render(
+        request, "documents/letter_form.html", {"form": form, "meeting": meeting, "letter": letter}
+    )
+
+
+@login_required
+def letter_compose(request, meeting_pk):
+    """Start the follow-up letter of a meeting, or carry on with its draft."""
+    meeting = get_meeting_for(request.user, meeting_pk, CHANGE_LETTER)
+    draft = meeting.letters.filter(
+        direction=Letter.Direction.OUT, status=Letter.Status.DRAFT
+    ).first()
+    if draft is not None:
+        return redirect("documents:letter_edit", pk=draft.pk)
+    initial = letter_initial(meeting, timezone.localdate())
+    return _edit_letter(request, Letter(), meeting=meeting, initial=initial)
+
+
+def _draft_letter_for(user, pk) -> Letter:
+    letter = get_letter_for(user, pk, CHANGE_LETTER)
+    if letter.status != Letter.Status.DRAFT or letter.meeting_id is None:
+        raise Http404("Only a draft follow-up letter can be edited.")
+    return letter
+
+
+@login_required
+def letter_edit(request, pk):
+    letter = _draft_letter_for(request.user, pk)
+    return _edit_letter(request, letter, meeting=letter.meeting)
+
+
+@login_required
+def letter_preview(request, pk):
+    letter = get_letter_for(request.user, pk, CHANGE_LETTER)
+    return render(request, "documents/letter_preview.html", letter_context(letter))
+
+
+@login_required
+@require_POST
+def letter_send(request, pk):
+    """Render and mark as sent: the PDF is stored with the letter, no longer a draft."""
+    letter = get_letter_for(request.user, pk, CHANGE_LETTER)
+    try:
+        letter = letter_render_and_send(letter, by=request.user)
+    except LetterNotDraft as error:
+        messages.error(request, str(error))
+    except RenderTimeout:
+        messages.error(request, "The PDF took too long to render. The letter is still a draft.")
+    else:
+        messages.success(request, f"Letter {letter.reference} rendered and marked as sent.")
+    return redirect("documents:letter_preview", pk=letter.pk)
+
+
+@login_required
+def letter_pdf(request, pk):
+    """The stored PDF of a sent letter, for anyone who may see the letter."""
+    letter = get_letter_for(request.user, pk)
+    if not letter.pdf:
+        raise Http404("This letter has no PDF yet.")
+    return FileResponse(
+        letter.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{letter.reference}.pdf",
+        content_type="application/pdf",
+    )
