@@ -336,7 +336,10 @@ class Action(models.Model):
 
     def _lock(self) -> None:
         """Lock the row for this transaction and reload it, so no concurrent change is lost."""
-        list(Action.objects.select_for_update().filter(pk=self.pk).values_list("pk", flat=True))
+        # order_by(): the default ordering joins meeting and letter, and PostgreSQL refuses
+        # FOR UPDATE on the nullable side of an outer join.
+        locked = Action.objects.select_for_update().filter(pk=self.pk).order_by()
+        list(locked.values_list("pk", flat=True))
         self.refresh_from_db()
 
     def _record(self, by, reason: str) -> None:
