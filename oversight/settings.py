@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "actions",
     "documents",
     "reminders",
+    "dashboard",
+    "api",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +197,18 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Boards, meetings, actions, letters, questions and recommendations.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The docs page loads Swagger UI from our own static files, not a CDN (drf-spectacular-sidecar).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "actions.workflow.Status",
+        "QuestionStatusEnum": "actions.models.question.QuestionStatus",
+        "RecommendationStatusEnum": "actions.models.recommendation.Recommendation.Status",
+        "MeetingStatusEnum": "meetings.models.Meeting.Status",
+        "LetterStatusEnum": "meetings.models.Letter.Status",
+    },
 }
 
 SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("", home, name="home"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("dashboard/", include("dashboard.urls")),
+    path("api/", include("api.urls")),
     path("documents/", include("documents.urls")),
     path("meetings/", include("meetings.urls")),
     path("reminders/", include("reminders.urls")),

@@ -1,0 +1,298 @@
+"""What the API reads and writes. Related records are nested as minimal references."""
+
+from django.db import transaction
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.models import Organisation, User
+from actions.models import (
+    Action,
+    ActionUpdate,
+    PerformanceQuestion,
+    Recommendation,
+    Report,
+    Theme,
+)
+from actions.models.base import DEADLINE_STATE_LABELS
+from meetings.models import Board, Letter, Meeting
+
+# Numbers above this are typing mistakes, and would overflow a 32-bit column.
+MAX_NUMBER = 100_000
+NOTE_MAX = 10_000
+
+
+class OrganisationRef(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "short_name", "name"]
+
+
+class BoardRef(serializers.ModelSerializer):
+    class Meta:
+        model = Board
+        fields = ["id", "name"]
+
+
+class MeetingRef(serializers.ModelSerializer):
+    board = BoardRef(read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "date", "board"]
+
+
+class LetterRef(serializers.ModelSerializer):
+    class Meta:
+        model = Letter
+        fields = ["id", "reference", "date"]
+
+
+class ThemeRef(serializers.ModelSerializer):
+    class Meta:
+        model = Theme
+        fields = ["id", "name", "slug"]
+
+
+class UserRef(serializers.ModelSerializer):
+    name = serializers.CharField(source="display_name", read_only=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "name"]
+
+
+class ReportRef(serializers.ModelSerializer):
+    class Meta:
+        model = Report
+        fields = ["id", "title", "kind", "published_on"]
+
+
+class BoardSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Board
+        fields = ["id", "name", "short_name", "kind", "is_active"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    board = BoardRef(read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "board", "date", "status", "focus", "published_on"]
+
+
+class LetterSerializer(serializers.ModelSerializer):
+    sender_organisation = OrganisationRef(read_only=True)
+    recipient_organisation = OrganisationRef(read_only=True)
+    meeting = MeetingRef(read_only=True)
+
+    class Meta:
+        model = Letter
+        fields = [
+            "id",
+            "reference",
+            "date",
+            "direction",
+            "status",
+            "sender",
+            "sender_organisation",
+            "recipient",
+            "recipient_organisation",
+            "cc",
+            "subject",
+            "meeting",
+            "in_reply_to",
+            "body",
+            "signatory",
+            "signatory_title",
+            "response_due",
+            "published_on",
+        ]
+
+
+class DeadlineStateField(serializers.ChoiceField):
+    """The deadline tag of the web pages: overdue, due soon, on track, no deadline or done."""
+
+    def __init__(self, **kwargs):
+        super().__init__(list(DEADLINE_STATE_LABELS.items()), source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        return obj.deadline_state(timezone.localdate())
+
+
+class ActionSerializer(serializers.ModelSerializer):
+    meeting = MeetingRef(read_only=True)
+    letter = LetterRef(read_only=True)
+    owners = OrganisationRef(many=True, read_only=True)
+    lead_user = UserRef(read_only=True)
+    forum = BoardRef(read_only=True)
+    theme = ThemeRef(read_only=True)
+    deadline_state = DeadlineStateField()
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "meeting",
+            "letter",
+            "number",
+            "text",
+            "owners",
+            "lead",
+            "lead_user",
+            "timing",
+            "timing_kind",
+            "timing_problem",
+            "due_date",
+            "deadline_state",
+            "original_timing",
+            "original_due_date",
+            "slip_count",
+            "forum",
+            "theme",
+            "status",
+            "superseded_by",
+            "completion_proposed_at",
+            "closed_at",
+            "last_update_at",
+            "published_on",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class ActionCreateSerializer(serializers.Serializer):
+    """A new action, agreed at a meeting or in a letter; its timing is read as written."""
+
+    meeting = serializers.PrimaryKeyRelatedField(
+        queryset=Meeting.objects.all(), required=False, allow_null=True
+    )
+    letter = serializers.PrimaryKeyRelatedField(
+        queryset=Letter.objects.all(), required=False, allow_null=True
+    )
+    number = serializers.IntegerField(min_value=1, max_value=MAX_NUMBER)
+    text = serializers.CharField(max_length=5000)
+    timing = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="As written, e.g. 'August/Sept 2022'; the due date is derived from it.",
+    )
+    owners = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), many=True, allow_empty=False
+    )
+    lead = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    lead_user = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True), required=False, allow_null=True
+    )
+    forum = serializers.PrimaryKeyRelatedField(
+        queryset=Board.objects.all(), required=False, allow_null=True
+    )
+    theme = serializers.PrimaryKeyRelatedField(
+        queryset=Theme.objects.all(), required=False, allow_null=True
+    )
+
+    def validate(self, data):
+        meeting, letter = data.get("meeting"), data.get("letter")
+        if (meeting is None) == (letter is None):
+            raise serializers.ValidationError("Give either a meeting or a letter, not both.")
+        source = {"meeting": meeting} if meeting else {"letter": letter}
+        if Action.objects.filter(**source, number=data["number"]).exists():
+            raise serializers.ValidationError(
+                {"number": "That number is already used in this meeting or letter."}
+            )
+        return data
+
+    @transaction.atomic
+    def create(self, validated_data):
+        owners = validated_data.pop("owners")
+        timing = validated_data.pop("timing")
+        action = Action(**validated_data)
+        action.apply_timing(timing)
+        action._history_user = self.context["request"].user
+        action._change_reason = "Created through the API"
+        action.save()
+        action.owners.set(owners)
+        return action
+
+
+class ActionUpdateSerializer(serializers.ModelSerializer):
+    author = UserRef(read_only=True)
+
+    class Meta:
+        model = ActionUpdate
+        fields = [
+            "id",
+            "action",
+            "author",
+            "kind",
+            "note",
+            "status_before",
+            "status_after",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class NoteSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=NOTE_MAX)
+
+
+class OptionalNoteSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=NOTE_MAX, required=False, allow_blank=True, default="")
+
+
+class QuestionSerializer(serializers.ModelSerializer):
+    letter = LetterRef(read_only=True)
+    meeting = MeetingRef(read_only=True)
+    put_to = OrganisationRef(read_only=True)
+    theme = ThemeRef(read_only=True)
+    response_letter = LetterRef(read_only=True)
+    deadline_state = DeadlineStateField()
+
+    class Meta:
+        model = PerformanceQuestion
+        fields = [
+            "id",
+            "letter",
+            "meeting",
+            "number",
+            "put_to",
+            "theme",
+            "text",
+            "response_timing",
+            "response_due",
+            "deadline_state",
+            "status",
+            "response",
+            "response_letter",
+            "answered_at",
+            "published_on",
+        ]
+
+
+class RecommendationSerializer(serializers.ModelSerializer):
+    report = ReportRef(read_only=True)
+    owner = OrganisationRef(read_only=True)
+    actions = serializers.SerializerMethodField(help_text="The actions you may see that answer it")
+
+    class Meta:
+        model = Recommendation
+        fields = [
+            "id",
+            "report",
+            "reference",
+            "kind",
+            "text",
+            "owner",
+            "status",
+            "actions",
+            "evidence",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.IntegerField()))
+    def get_actions(self, recommendation) -> list[int]:
+        return [action.pk for action in recommendation.visible_actions]
