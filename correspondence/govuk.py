@@ -17,25 +17,41 @@ _WIDGET_CLASSES = [
 
 
 def style_fields(form: forms.BaseForm) -> None:
-    """Give every widget its GOV.UK class, and mark invalid inputs for assistive technology."""
-    for name, field in form.fields.items():
+    """Give every widget its GOV.UK class."""
+    for field in form.fields.values():
         css = next((c for widget, c in _WIDGET_CLASSES if isinstance(field.widget, widget)), "")
-        if form.is_bound and name in form.errors:
-            css += " govuk-input--error" if "input" in css else " govuk-select--error"
-            field.widget.attrs["aria-describedby"] = f"{form.prefix or 'id'}_{name}-error"
-        field.widget.attrs["class"] = css.strip()
+        field.widget.attrs["class"] = css
 
 
-class GovukForm(forms.Form):
+def mark_errors(form: forms.BaseForm) -> None:
+    """After validation: the error style on invalid inputs, linked to their messages."""
+    for name in form.errors:
+        if name not in form.fields:
+            continue
+        widget = form.fields[name].widget
+        css = widget.attrs.get("class", "")
+        kind = next((k for k in ("select", "textarea", "file-upload") if k in css), "input")
+        error_class = f"govuk-{kind}--error"
+        widget.attrs["class"] = f"{css} {error_class}".strip()
+        widget.attrs["aria-describedby"] = f"{form[name].auto_id}-error"
+
+
+class _Govuk:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         style_fields(self)
 
+    def full_clean(self):
+        super().full_clean()
+        mark_errors(self)
 
-class GovukModelForm(forms.ModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        style_fields(self)
+
+class GovukForm(_Govuk, forms.Form):
+    pass
+
+
+class GovukModelForm(_Govuk, forms.ModelForm):
+    pass
 
 
 class DateField(forms.DateField):
