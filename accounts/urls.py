@@ -2,11 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import forms, views
+from .context_processors import navigation
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(authentication_form=forms.SignInForm),
+        # LoginView puts the host name in `site_name`; the page wants the product's name.
+        auth_views.LoginView.as_view(
+            authentication_form=forms.SignInForm, extra_context=navigation(request=None)
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

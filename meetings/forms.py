@@ -29,6 +29,7 @@ class MeetingForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["board"].empty_label = "Choose a board"
         self.fields["board"].queryset = Board.objects.filter(is_active=True) | Board.objects.filter(
             pk=getattr(self.instance, "board_id", None)
         )
@@ -48,6 +49,8 @@ class RowStyle:
         super().__init__(*args, **kwargs)
         for bound in self:
             widget = bound.field.widget
+            if bound.help_text:
+                widget.attrs.setdefault("aria-describedby", f"{bound.auto_id}-hint")
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
                 widget.attrs.setdefault("class", "govuk-checkboxes__input")
             elif isinstance(widget, forms.Select):

@@ -190,3 +190,8 @@ def test_deactivated_user_is_signed_out_on_the_next_request(client, lead):
     response = client.get(reverse("home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_sign_in_page_is_titled_with_the_product_name_not_the_host(client, db):
+    response = client.get(reverse("login"))
+    assert "<title>Sign in \u2013 Oversight Action Tracker</title>" in response.content.decode()
