@@ -1,0 +1,32 @@
+"""Filters of the recommendations log; all kept in the URL."""
+
+import django_filters
+from django.db.models import Q
+
+from accounts.models import Organisation
+from actions.models import Recommendation, Report
+
+
+class RecommendationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Search text, reference or evidence")
+    report = django_filters.ModelChoiceFilter(queryset=Report.objects.all(), label="Report")
+    kind = django_filters.ChoiceFilter(choices=Recommendation.Kind.choices, label="Kind")
+    owner = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all(), label="Owner")
+    status = django_filters.ChoiceFilter(choices=Recommendation.Status.choices, label="Status")
+    body = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), field_name="report__body", label="Made by"
+    )
+
+    class Meta:
+        model = Recommendation
+        fields = ["q", "report", "kind", "owner", "status", "body"]
+
+    def search(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(text__icontains=word)
+                | Q(reference__icontains=word)
+                | Q(evidence__icontains=word)
+                | Q(report__title__icontains=word)
+            )
+        return queryset

@@ -1,0 +1,208 @@
+"""The recommendations log: recommendations, their reports, and the inspection response clock."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts.access import get_recommendation_for, recommendations_for
+from actions.models import Action, Report
+from correspondence.govuk import style_fields
+from correspondence.history import history_entries
+from correspondence.listing import paginate
+
+from .filters import RecommendationFilter
+from .forms import CommentsPublishedForm, RecommendationForm, ReportForm
+from .selectors import inspections_awaiting_comments, reports_with_counts
+
+
+def _require_change(user) -> None:
+    if not user.has_perm("actions.change_recommendation"):
+        raise PermissionDenied
+
+
+def visible_recommendations(user):
+    return recommendations_for(user).select_related("report__body", "owner")
+
+
+@login_required
+def recommendation_list(request):
+    rec_filter = RecommendationFilter(request.GET, queryset=visible_recommendations(request.user))
+    style_fields(rec_filter.form)
+    page, querystring = paginate(request, rec_filter.qs)
+    return render(
+        request,
+        "recommendations/recommendation_list.html",
+        {
+            "filter": rec_filter,
+            "page_obj": page,
+            "querystring": querystring,
+            "can_change": request.user.has_perm("actions.change_recommendation"),
+        },
+    )
+
+
+@login_required
+def recommendation_detail(request, pk):
+    recommendation = visible_recommendations(request.user).get(
+        pk=get_recommendation_for(request.user, pk).pk
+    )
+    actions = (
+        Action.objects.for_user(request.user).for_lists().filter(recommendations=recommendation)
+    )
+    return render(
+        request,
+        "recommendations/recommendation_detail.html",
+        {
+            "recommendation": recommendation,
+            "actions": actions,
+            "history": history_entries(recommendation),
+            "can_change": request.user.has_perm("actions.change_recommendation", recommendation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_edit(request, pk=None):
+    """Create (pk None) or edit a recommendation. Officers only."""
+    _require_change(request.user)
+    recommendation = (
+        get_recommendation_for(request.user, pk, "actions.change_recommendation") if pk else None
+    )
+    initial = {"report": request.GET.get("report")} if not pk else {}
+    form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            saved._history_user = request.user
+            saved._change_reason = "Edited" if recommendation else "Recommendation recorded"
+            saved.save()
+            form.save_m2m()
+        messages.success(request, f"Recommendation {saved.reference} saved.")
+        return redirect("recommendations:detail", saved.pk)
+    return render(
+        request,
+        "correspondence/form_page.html",
+        {
+            "form": form,
+            "title": f"Edit recommendation {recommendation.reference}"
+            if recommendation
+            else "Record a recommendation",
+            "back_url": reverse("recommendations:list"),
+            "back_label": "Recommendations log",
+        },
+    )
+
+
+@login_required
+def report_list(request):
+    reports = reports_with_counts(recommendations_for(request.user))
+    if not request.user.sees_everything:
+        reports = reports.filter(total__gt=0)
+    page, querystring = paginate(request, reports)
+    return render(
+        request,
+        "recommendations/report_list.html",
+        {
+            "page_obj": page,
+            "querystring": querystring,
+            "can_change": request.user.has_perm("actions.change_recommendation"),
+        },
+    )
+
+
+def _visible_report(user, pk) -> Report:
+    """A report the user may see: any for those who see everything; for a lead, one with a
+    recommendation their organisation owns."""
+    reports = Report.objects.select_related("body")
+    if not user.sees_everything:
+        reports = reports.filter(recommendations__in=recommendations_for(user)).distinct()
+    return get_object_or_404(reports, pk=pk)
+
+
+@login_required
+def report_detail(request, pk):
+    report = _visible_report(request.user, pk)
+    recommendations = visible_recommendations(request.user).filter(report=report)
+    return render(
+        request,
+        "recommendations/report_detail.html",
+        {
+            "report": report,
+            "recommendations": recommendations,
+            "can_change": request.user.has_perm("actions.change_recommendation"),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request, pk=None):
+    """Create (pk None) or edit a report. Officers only."""
+    _require_change(request.user)
+    report = get_object_or_404(Report, pk=pk) if pk else None
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        report = form.save()
+        messages.success(request, f"Report “{report.title}” saved.")
+        return redirect("recommendations:report_detail", report.pk)
+    return render(
+        request,
+        "correspondence/form_page.html",
+        {
+            "form": form,
+            "title": "Edit report" if report else "Record a report",
+            "back_url": reverse("recommendations:reports"),
+            "back_label": "Reports",
+        },
+    )
+
+
+@login_required
+def inspection_clock(request):
+    """Inspectorate reports awaiting MOPAC's published comments, with the 56-day deadline."""
+    if not request.user.sees_everything:
+        raise PermissionDenied
+    today = timezone.localdate()
+    rows = [
+        {
+            "report": report,
+            "days_left": (report.comments_due - today).days,
+            "days_overdue": (today - report.comments_due).days,
+        }
+        for report in inspections_awaiting_comments().select_related("body")
+    ]
+    recent = Report.objects.filter(
+        kind=Report.Kind.INSPECTION, comments_published_on__isnull=False
+    ).select_related("body")[:20]
+    return render(
+        request,
+        "recommendations/inspection_clock.html",
+        {
+            "rows": rows,
+            "recent": recent,
+            "today": today,
+            "can_change": request.user.has_perm("actions.change_recommendation"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def comments_published(request, pk):
+    _require_change(request.user)
+    report = get_object_or_404(Report, pk=pk, kind=Report.Kind.INSPECTION)
+    form = CommentsPublishedForm(request.POST)
+    if form.is_valid():
+        report.comments_published_on = form.cleaned_data["comments_published_on"]
+        report.save(update_fields=["comments_published_on"])
+        messages.success(request, f"Comments on “{report.title}” recorded as published.")
+    else:
+        messages.error(request, "Enter the date the comments were published, like 14/11/2022.")
+    return redirect("recommendations:inspections")
