@@ -69,7 +69,7 @@ class DaysFilter(django_filters.NumberFilter):
 
 class ActionFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, widget=forms.CheckboxSelectMultiple
+        choices=Status.choices, widget=forms.CheckboxSelectMultiple, distinct=False
     )
     owner = django_filters.ModelChoiceFilter(
         field_name="owners", queryset=Organisation.objects.all(), label="Owner organisation"

@@ -87,6 +87,7 @@ class SupersedeForm(ReasonForm):
     into_number = forms.TypedChoiceField(
         label="Action of the same meeting or letter it is merged into",
         coerce=int,
+        empty_value=None,
         required=False,
     )
     into_id = forms.IntegerField(
