@@ -97,3 +97,10 @@ def fast_passwords(settings):
     """Opt-in (pytestmark = pytest.mark.usefixtures("fast_passwords")): a cheap password hasher,
     for test files that create many users and do not test hashing itself."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    """Evidence and other uploads stored in a temporary private MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "private"
+    return settings.MEDIA_ROOT
