@@ -254,6 +254,9 @@ CELERY_BEAT_SCHEDULE["reminders-weekly-digest"] = {
     "kwargs": {"weekly_digest": True},
 }
 
+# Evidence files attached to action updates (validated in actions/evidence.py).
+EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
+
 # PDF documents (documents/pdf.py): a render taking longer than this is abandoned.
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
 # WeasyPrint logs every layout step at INFO; keep its warnings only.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("dashboard/", include("dashboard.urls")),
     path("api/", include("api.urls")),
+    path("actions/", include("actions.urls")),
     path("documents/", include("documents.urls")),
     path("meetings/", include("meetings.urls")),
     path("reminders/", include("reminders.urls")),
