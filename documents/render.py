@@ -170,8 +170,7 @@ def render_overdue_report(
         "documents/pdf/overdue_report.html",
         {
             "title": f"Overdue actions: {scope}, {_long_date(today)}",
-            "reference": f"Overdue actions: {scope}",
-            "scope": scope,
+            "reference": f"{scope}, {_long_date(today)}",
             "today": today,
             "until": until,
             "groups": overdue_groups(actions, board=board, today=today, until=until),

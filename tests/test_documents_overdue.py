@@ -1,0 +1,133 @@
+"""The overdue report: what is overdue or due before the board's next meeting, by lead and board."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from actions.models import Action
+from documents.render import render_overdue_report
+
+from .documents_pdf import in_order, pdf_info, pdf_text, rasterise, squashed
+from .factories import ActionFactory, BoardFactory, MeetingFactory
+
+TODAY = datetime.date(2022, 9, 10)
+
+
+@pytest.fixture(autouse=True)
+def frozen_day():
+    with time_machine.travel(datetime.datetime(2022, 9, 10, 9, 0), tick=False):
+        yield
+
+
+@pytest.fixture
+def boards(mps, mopac):
+    performance = BoardFactory(name="Performance and Risk Oversight Board")
+    finance = BoardFactory(name="Finance, Change and People Oversight Board")
+    june = MeetingFactory(board=performance, date=datetime.date(2022, 6, 24))
+    MeetingFactory(board=performance, date=datetime.date(2022, 10, 14))  # the next meeting
+    july = MeetingFactory(board=finance, date=datetime.date(2022, 7, 19))
+    ActionFactory(
+        meeting=june,
+        number=1,
+        text="Overdue briefing note.",
+        owners=[mps],
+        last_update_at=timezone.make_aware(datetime.datetime(2022, 8, 20, 12)),
+    )
+    ActionFactory(meeting=june, number=2, text="Due after the board.", timing="October 2022")
+    ActionFactory(meeting=june, number=3, text="Due before the board.", timing="September 2022")
+    ActionFactory(meeting=june, number=4, text="Done already.", timing="Completed")
+    ActionFactory(
+        meeting=june,
+        number=5,
+        text="Joint review.",
+        timing="July 2022",
+        owners=[mps, mopac],
+        lead="MPS and MOPAC",
+    )
+    ActionFactory(meeting=july, number=1, text="Finance overdue.", owners=[mps])
+    return performance, finance
+
+
+def test_lists_overdue_and_due_before_the_next_meeting_grouped_by_lead_and_board(boards):
+    pdf = render_overdue_report(actions=Action.objects.all(), board=None, today=TODAY)
+
+    text = squashed(pdf_text(pdf))
+    assert in_order(
+        text,
+        [
+            squashed(x)
+            for x in [
+                "Overdue actions",
+                "Performance and Risk Oversight Board on 14 October 2022",
+                "MPS: Finance, Change and People Oversight Board",
+                "Finance overdue.",
+                "MPS: Performance and Risk Oversight Board",
+                "Overdue briefing note.",
+                "due 31 August 2022 10 20 August 2022",
+                "Due before the board.",
+                "due 30 September 2022 Not yet due None",
+                "MPS and MOPAC: Performance and Risk Oversight Board",
+                "Joint review.",
+                "due 31 July 2022 41 None",
+            ]
+        ],
+    )
+    assert "Dueafter" not in text
+    assert "Donealready" not in text
+    assert pdf_info(pdf)["Tagged"] == "yes"
+    rasterise(pdf, "overdue-report")
+
+
+def test_a_board_filter_keeps_only_that_boards_actions(boards):
+    performance, _ = boards
+
+    text = pdf_text(
+        render_overdue_report(actions=Action.objects.all(), board=performance, today=TODAY)
+    )
+
+    assert "Overdue briefing note." in text
+    assert "Finance overdue." not in text
+
+
+def test_without_a_next_meeting_only_overdue_actions_are_listed(boards):
+    _, finance = boards
+
+    text = pdf_text(render_overdue_report(actions=Action.objects.all(), board=finance, today=TODAY))
+
+    assert "No meeting is scheduled" in text
+    assert "Finance overdue." in text
+
+
+@pytest.mark.parametrize("user_fixture", ["reviewer", "officer"])
+def test_reviewers_and_officers_download_the_report(client, request, boards, user_fixture):
+    performance, _ = boards
+    client.force_login(request.getfixturevalue(user_fixture))
+
+    page = client.get(reverse("documents:overdue_report"))
+    response = client.get(reverse("documents:overdue_report_pdf"), {"board": performance.pk})
+
+    assert page.status_code == 200
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="overdue-performance-and-risk-oversight-board-2022-09-10.pdf"'
+    )
+    assert "Overdue briefing note." in pdf_text(response.content)
+
+
+def test_leads_cannot_get_the_overdue_report(client, lead, boards):
+    client.force_login(lead)
+
+    assert client.get(reverse("documents:overdue_report")).status_code == 403
+    assert client.get(reverse("documents:overdue_report_pdf")).status_code == 403
+
+
+def test_an_unknown_board_is_refused(client, reviewer, boards):
+    client.force_login(reviewer)
+
+    response = client.get(reverse("documents:overdue_report_pdf"), {"board": "999999"})
+
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.content.decode()
