@@ -85,7 +85,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 class LetterSerializer(serializers.ModelSerializer):
     sender_organisation = OrganisationRef(read_only=True)
     recipient_organisation = OrganisationRef(read_only=True)
-    meeting = MeetingRef(read_only=True)
+    meeting = MeetingRef(read_only=True, allow_null=True)
 
     class Meta:
         model = Letter
@@ -122,12 +122,12 @@ class DeadlineStateField(serializers.ChoiceField):
 
 
 class ActionSerializer(serializers.ModelSerializer):
-    meeting = MeetingRef(read_only=True)
-    letter = LetterRef(read_only=True)
+    meeting = MeetingRef(read_only=True, allow_null=True)
+    letter = LetterRef(read_only=True, allow_null=True)
     owners = OrganisationRef(many=True, read_only=True)
-    lead_user = UserRef(read_only=True)
-    forum = BoardRef(read_only=True)
-    theme = ThemeRef(read_only=True)
+    lead_user = UserRef(read_only=True, allow_null=True)
+    forum = BoardRef(read_only=True, allow_null=True)
+    theme = ThemeRef(read_only=True, allow_null=True)
     deadline_state = DeadlineStateField()
 
     class Meta:
@@ -246,11 +246,11 @@ class OptionalNoteSerializer(serializers.Serializer):
 
 
 class QuestionSerializer(serializers.ModelSerializer):
-    letter = LetterRef(read_only=True)
-    meeting = MeetingRef(read_only=True)
+    letter = LetterRef(read_only=True, allow_null=True)
+    meeting = MeetingRef(read_only=True, allow_null=True)
     put_to = OrganisationRef(read_only=True)
-    theme = ThemeRef(read_only=True)
-    response_letter = LetterRef(read_only=True)
+    theme = ThemeRef(read_only=True, allow_null=True)
+    response_letter = LetterRef(read_only=True, allow_null=True)
     deadline_state = DeadlineStateField()
 
     class Meta:

@@ -1,0 +1,77 @@
+"""schemathesis against the served OpenAPI schema: with an officer's token, no request it can
+generate makes a server error or a response the schema does not describe.
+
+Runs in-process through the WSGI app, on the test database, in well under a minute: each
+operation gets a bounded number of examples.
+"""
+
+import datetime
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from oversight.wsgi import application
+
+from .factories import (
+    ActionFactory,
+    LetterFactory,
+    MeetingFactory,
+    QuestionFactory,
+    RecommendationFactory,
+    ThemeFactory,
+)
+
+EXAMPLES_PER_OPERATION = 25
+
+
+@pytest.fixture
+def api_schema(db):
+    return schemathesis.openapi.from_wsgi("/api/schema/", application)
+
+
+@pytest.fixture
+def officer_token(officer, mps, other_org):
+    """Some of everything, so the responses have bodies to check, and an officer's token."""
+    meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
+    letter = LetterFactory(recipient_organisation=mps)
+    theme = ThemeFactory(name="Neighbourhood crime", slug="neighbourhood-crime")
+    action = ActionFactory(
+        meeting=meeting, owners=[mps, other_org], theme=theme, forum=meeting.board
+    )
+    action.post_update(by=officer, note="Started")
+    ActionFactory(letter=letter, meeting=None, owners=[mps], timing="TBC")
+    QuestionFactory(letter=letter, put_to=mps, theme=theme)
+    RecommendationFactory(owner=mps).actions.set([action])
+    return Token.objects.create(user=officer).key
+
+
+def test_api_conforms_to_its_schema(api_schema, officer_token):
+    # One Hypothesis run per operation, inside this test (schemathesis's pytest plugin does not
+    # support the installed pytest's fixtures), so the database fixtures apply to every request.
+    headers = {"Authorization": f"Token {officer_token}"}
+    tested = []
+    for result in api_schema.get_all_operations():
+        operation = result.ok()
+        tested.append(operation.label)
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+        )
+        def check(case):
+            case.call_and_validate(
+                headers=headers, checks=[not_a_server_error, response_schema_conformance]
+            )
+
+        check()
+
+    assert "POST /api/actions/" in tested
+    assert "POST /api/actions/{id}/updates/" in tested
+    assert len(tested) >= 15
