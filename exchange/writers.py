@@ -1,0 +1,75 @@
+"""Write a table (header and rows) as an Excel workbook or a CSV file, as a download."""
+
+import csv
+import datetime
+import io
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "dd/mm/yyyy"
+# Characters that make a spreadsheet read a cell as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def xlsx_bytes(title: str, columns: list[str], rows, date_columns=()) -> bytes:
+    """A workbook with a bold header row; dates (and ISO dates in `date_columns`) as real
+    dates shown dd/mm/yyyy; text never read as a formula."""
+    book = Workbook(write_only=False)
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    date_indexes = {columns.index(name) for name in date_columns}
+    for row in rows:
+        sheet.append([_xlsx_value(v, i in date_indexes) for i, v in enumerate(row)])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, datetime.date):
+                cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_value(value, is_date: bool):
+    if is_date and isinstance(value, str) and value:
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+def csv_text(columns: list[str], rows) -> str:
+    """CSV with dates as YYYY-MM-DD; text that a spreadsheet would run as a formula is
+    prefixed with an apostrophe (the importer removes it again)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
+    return buffer.getvalue()
+
+
+def _csv_value(value):
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
+        return "'" + value
+    return value
+
+
+def download(filename: str, fmt: str, columns: list[str], rows, date_columns=()) -> HttpResponse:
+    if fmt == "xlsx":
+        body, content_type = xlsx_bytes(filename, columns, rows, date_columns), XLSX_TYPE
+    else:
+        body, content_type = "\ufeff" + csv_text(columns, rows), "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
