@@ -182,17 +182,27 @@ def render_overdue_report(
 
 
 @dataclass
+class Minute:
+    number: str
+    blocks: list  # documents.formatting.Block: paragraphs and bulleted lists
+
+
+@dataclass
 class MinuteSection:
     number: str
     heading: str
-    items: list
+    minutes: list[Minute]
 
 
 def minute_sections(meeting: Meeting) -> list[MinuteSection]:
     """Minute items in order, under their numbered headings ("2. Trust and Confidence")."""
     items = list(meeting.minute_items.order_by("position", "pk"))
     return [
-        MinuteSection(number=number, heading=heading, items=list(group))
+        MinuteSection(
+            number=number,
+            heading=heading,
+            minutes=[Minute(item.number, letter_blocks(item.text)) for item in group],
+        )
         for (number, heading), group in itertools.groupby(
             items, key=lambda item: (item.number.split(".")[0], item.heading)
         )
