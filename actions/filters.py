@@ -103,6 +103,7 @@ class ActionFilter(django_filters.FilterSet):
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         method="sort_by",
         empty_label=DEFAULT_SORT_LABEL,
+        label="Sort by",
     )
 
     class Meta:

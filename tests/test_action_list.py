@@ -229,3 +229,34 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
     response = client.get(LIST)
     assert response.status_code == 302
     assert reverse("login") in response["Location"]
+
+
+def test_my_actions_for_a_lead_puts_theirs_first_and_overdue_first(client, lead, actions):
+    Action.objects.filter(pk__in=[actions["later"].pk, actions["soon"].pk]).update(lead_user=lead)
+    client.force_login(lead)
+    sections = client.get(reverse("actions:mine")).context["sections"]
+    assert [s.title for s in sections] == ["Led by you", "Other MPS actions"]
+    assert [a.pk for a in sections[0].shown] == [actions["soon"].pk, actions["later"].pk]
+    assert [a.pk for a in sections[1].shown] == [actions["overdue"].pk, actions["no_deadline"].pk]
+
+
+def test_my_actions_for_an_officer_shows_what_awaits_a_decision_and_recent_changes(
+    client, officer, lead, actions
+):
+    actions["soon"].propose_completion(by=lead, note="Done")
+    actions["later"].revise_timing(by=officer, timing="Q1 2023", reason="Agreed delay")
+    client.force_login(officer)
+    sections = client.get(reverse("actions:mine")).context["sections"]
+    assert [a.pk for a in sections[0].shown] == [actions["soon"].pk]
+    assert [a.pk for a in sections[1].shown] == [actions["later"].pk]
+
+
+def test_my_actions_query_count_is_bounded(
+    client, lead, meeting, mps, django_assert_max_num_queries
+):
+    for number in range(1, 40):
+        ActionFactory(meeting=meeting, number=number, owners=[mps])
+    client.force_login(lead)
+    client.get(reverse("actions:mine"))
+    with django_assert_max_num_queries(8):
+        client.get(reverse("actions:mine"))
