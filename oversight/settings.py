@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "dashboard",
     "api",
     "drf_spectacular_sidecar",
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
