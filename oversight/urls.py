@@ -15,4 +15,9 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("meetings/", include("meetings.urls")),
     path("reminders/", include("reminders.urls")),
+    path("letters/", include("correspondence.urls")),
+    path("questions/", include("inquiries.urls")),
+    path("recommendations/", include("recommendations.urls")),
+    path("exchange/", include("exchange.urls")),
+    path("", include("publication.urls")),
 ]

@@ -1,0 +1,112 @@
+"""Officers choose what is published, item by item, with a publication date."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from actions.models import Action, PerformanceQuestion
+from correspondence.govuk import DateField, GovukForm
+from correspondence.listing import paginate
+from meetings.models import Letter
+from publication.services import publish, unpublish
+
+# kind -> (label, queryset, text search fields)
+KINDS = {
+    "letters": (
+        "Letters and responses",
+        lambda: Letter.objects.select_related("sender_organisation", "recipient_organisation"),
+        ("reference", "subject"),
+    ),
+    "actions": (
+        "Action statuses",
+        lambda: Action.objects.select_related("meeting__board", "letter"),
+        ("text", "lead"),
+    ),
+    "questions": (
+        "Questions and answers",
+        lambda: PerformanceQuestion.objects.select_related("letter", "meeting__board", "put_to"),
+        ("text", "letter__reference"),
+    ),
+}
+
+
+class PublishForm(GovukForm):
+    published_on = DateField(label="Publish from")
+
+
+def _require_officer(user) -> None:
+    # Local check: accounts/rules.py has no publication permission yet.
+    if not user.is_officer:
+        raise PermissionDenied
+
+
+@login_required
+def manage(request):
+    _require_officer(request.user)
+    kind = request.GET.get("kind", "letters")
+    if kind not in KINDS:
+        raise Http404
+    label, queryset, fields = KINDS[kind]
+    items = queryset()
+    text = request.GET.get("q", "").strip()[:200]
+    for word in text.split()[:10]:
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": word})
+        items = items.filter(condition)
+    if request.GET.get("state") == "published":
+        items = items.filter(published_on__isnull=False)
+    page, querystring = paginate(request, items.order_by("-published_on", "-pk"))
+    return render(
+        request,
+        "publication/manage.html",
+        {
+            "kind": kind,
+            "kinds": {key: value[0] for key, value in KINDS.items()},
+            "label": label,
+            "page_obj": page,
+            "querystring": querystring,
+            "q": text,
+            "today": timezone.localdate(),
+            "next": request.get_full_path(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def change(request, kind, pk):
+    _require_officer(request.user)
+    if kind not in KINDS:
+        raise Http404
+    item = get_object_or_404(KINDS[kind][1](), pk=pk)
+    if request.POST.get("action") == "unpublish":
+        unpublish(item, by=request.user)
+        messages.success(request, f"{_name(item)} is no longer published.")
+    else:
+        form = PublishForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Enter the publication date like 14/11/2022.")
+        else:
+            publish(item, by=request.user, on=form.cleaned_data["published_on"])
+            messages.success(
+                request,
+                f"{_name(item)} is published from {form.cleaned_data['published_on']:%-d %B %Y}.",
+            )
+    target = request.POST.get("next", "")
+    if not target.startswith("/publication/"):
+        target = f"/publication/?kind={kind}"
+    return redirect(target)
+
+
+def _name(item) -> str:
+    if isinstance(item, Letter):
+        return f"Letter {item.reference}"
+    if isinstance(item, Action):
+        return f"Action {item.number} of {item.source}"
+    return f"Question {item.number}"

@@ -1,0 +1,179 @@
+"""Publication: officers choose what is public, item by item; nothing unpublished is reachable."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from actions.models import ActionUpdate
+from meetings.models import Letter
+
+from .factories import ActionFactory, LetterFactory, MeetingFactory, QuestionFactory
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2023, 1, 10)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(TODAY):
+        yield
+
+
+def publish(client, kind, pk, on="10/01/2023"):
+    return client.post(
+        reverse("publication:change", args=[kind, pk]),
+        {"action": "publish", "published_on": on},
+    )
+
+
+def test_officer_publishes_a_letter_and_the_public_sees_it_without_signing_in(
+    client, officer, mopac, mps
+):
+    letter = LetterFactory(
+        subject="Oversight Board follow-up",
+        status="sent",
+        body="Dear Commissioner",
+        sender_organisation=mopac,
+        recipient_organisation=mps,
+    )
+    client.force_login(officer)
+    assert publish(client, "letters", letter.pk).status_code == 302
+    letter.refresh_from_db()
+    assert letter.status == Letter.Status.PUBLISHED
+    assert letter.published_on == TODAY
+    assert letter.history.latest().history_user == officer
+    client.logout()
+    index = client.get(reverse("publication:index"))
+    assert "Oversight Board follow-up" in index.content.decode()
+    page = client.get(reverse("publication:letter", args=[letter.pk]))
+    assert "Dear Commissioner" in page.content.decode()
+    assert "Sign out" not in page.content.decode()
+
+
+def test_unpublishing_restores_the_status_and_hides_the_letter(client, officer, mopac, mps):
+    letter = LetterFactory(status="sent", sender_organisation=mopac, recipient_organisation=mps)
+    client.force_login(officer)
+    publish(client, "letters", letter.pk)
+    client.post(reverse("publication:change", args=["letters", letter.pk]), {"action": "unpublish"})
+    letter.refresh_from_db()
+    assert (letter.status, letter.published_on) == ("sent", None)
+    client.logout()
+    assert client.get(reverse("publication:letter", args=[letter.pk])).status_code == 404
+
+
+def test_nothing_unpublished_is_reachable_by_any_public_url(client, mopac, mps, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    draft = LetterFactory(status="draft", sender_organisation=mopac, recipient_organisation=mps)
+    draft.pdf.save("d.pdf", SimpleUploadedFile("d.pdf", b"%PDF-1.4 secret"))
+    future = LetterFactory(
+        status="published",
+        published_on=TODAY + datetime.timedelta(days=1),
+        sender_organisation=mopac,
+        recipient_organisation=mps,
+        subject="Embargoed",
+    )
+    marked_but_undated = LetterFactory(
+        status="published", sender_organisation=mopac, recipient_organisation=mps
+    )
+    hidden_action = ActionFactory(owners=[mps], text="Internal only action")
+    hidden_question = QuestionFactory(put_to=mps, text="Internal only question")
+    for letter in (draft, future, marked_but_undated):
+        assert client.get(reverse("publication:letter", args=[letter.pk])).status_code == 404
+        assert client.get(reverse("publication:letter_pdf", args=[letter.pk])).status_code == 404
+    for url in ("publication:index", "publication:actions", "publication:questions"):
+        page = client.get(reverse(url), {"q": ""}).content.decode()
+        assert "Embargoed" not in page
+        assert hidden_action.text not in page
+        assert hidden_question.text not in page
+    # The signed-in pages stay closed to the public.
+    for url in (
+        reverse("correspondence:detail", args=[draft.pk]),
+        reverse("correspondence:pdf", args=[draft.pk]),
+        reverse("inquiries:detail", args=[hidden_question.pk]),
+        reverse("publication:manage"),
+    ):
+        assert client.get(url).status_code == 302  # to the sign-in page
+
+
+def test_published_action_shows_number_text_timing_and_status_only(client, officer, mps):
+    meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
+    action = ActionFactory(
+        meeting=meeting, owners=[mps], text="Publish the data", lead="Secret Lead"
+    )
+    ActionUpdate.objects.create(
+        action=action,
+        author=officer,
+        note="Internal note",
+        status_before="open",
+        status_after="open",
+    )
+    client.force_login(officer)
+    publish(client, "actions", action.pk)
+    client.logout()
+    page = client.get(reverse("publication:actions")).content.decode()
+    assert "Publish the data" in page and "August 2022" in page and "Open" in page
+    assert "Internal note" not in page
+    assert "Secret Lead" not in page
+
+
+def test_published_questions_and_answers_appear_on_the_public_letter(client, officer, mps):
+    letter = LetterFactory(status="published", published_on=TODAY)
+    answered = QuestionFactory(
+        letter=letter, put_to=mps, text="Burglary impact?", response="Up 10%", status="answered"
+    )
+    QuestionFactory(letter=letter, put_to=mps, text="Not published question")
+    client.force_login(officer)
+    publish(client, "questions", answered.pk)
+    client.logout()
+    page = client.get(reverse("publication:letter", args=[letter.pk])).content.decode()
+    assert "Burglary impact?" in page and "Up 10%" in page
+    assert "Not published question" not in page
+
+
+def test_public_search_finds_published_letters(client, mopac, mps):
+    LetterFactory(subject="Violence with injury", status="published", published_on=TODAY)
+    LetterFactory(subject="Stop and search", status="published", published_on=TODAY)
+    page = client.get(reverse("publication:index"), {"q": "violence"}).content.decode()
+    assert "Violence with injury" in page
+    assert "Stop and search" not in page
+
+
+def test_a_future_publication_date_is_scheduled_not_public(client, officer):
+    letter = LetterFactory(status="sent")
+    client.force_login(officer)
+    publish(client, "letters", letter.pk, on="20/01/2023")
+    client.logout()
+    assert client.get(reverse("publication:letter", args=[letter.pk])).status_code == 404
+    with time_machine.travel(datetime.date(2023, 1, 20)):
+        assert client.get(reverse("publication:letter", args=[letter.pk])).status_code == 200
+
+
+def test_only_officers_may_publish(client, lead, reviewer, mps):
+    letter = LetterFactory(status="sent", recipient_organisation=mps)
+    for user in (lead, reviewer):
+        client.force_login(user)
+        assert publish(client, "letters", letter.pk).status_code == 403
+        assert client.get(reverse("publication:manage")).status_code == 403
+    letter.refresh_from_db()
+    assert letter.published_on is None
+
+
+def test_public_pages_query_counts_are_bounded(client, mps, django_assert_max_num_queries):
+    for _ in range(20):
+        LetterFactory(status="published", published_on=TODAY)
+        ActionFactory(owners=[mps], published_on=TODAY)
+        QuestionFactory(put_to=mps, published_on=TODAY)
+    for url in ("publication:index", "publication:actions", "publication:questions"):
+        with django_assert_max_num_queries(4):
+            assert client.get(reverse(url)).status_code == 200
+
+
+def test_manage_page_lists_items_with_publish_forms(client, officer, mps):
+    ActionFactory(owners=[mps], text="Choose me")
+    client.force_login(officer)
+    page = client.get(reverse("publication:manage"), {"kind": "actions"}).content.decode()
+    assert "Choose me" in page
+    assert 'name="published_on"' in page
