@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.contrib.auth.context_processors import PermWrapper
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from actions.models import Action
@@ -179,3 +181,42 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, june_2022_board):
 
     assert response.status_code == 302
     assert reverse("login") in response["Location"]
+
+
+# -- the download buttons other pages include -----------------------------------------------
+
+
+def buttons(user, **context):
+    return render_to_string(
+        "documents/includes/download_buttons.html",
+        {"user": user, "perms": PermWrapper(user), **context},
+    )
+
+
+def test_meeting_buttons_offer_the_pdfs_and_officers_the_letter(officer, lead, june_2022_board):
+    for_officer = buttons(officer, meeting=june_2022_board)
+    for_lead = buttons(lead, meeting=june_2022_board)
+
+    annex_url = reverse("documents:meeting_annex", args=[june_2022_board.pk])
+    assert annex_url in for_officer and annex_url in for_lead
+    assert reverse("documents:meeting_record", args=[june_2022_board.pk]) in for_lead
+    compose_url = reverse("documents:letter_compose", args=[june_2022_board.pk])
+    assert compose_url in for_officer
+    assert compose_url not in for_lead
+
+
+def test_letter_buttons_offer_the_stored_pdf_only_once_it_exists(officer, june_2022_board):
+    letter = june_2022_board.letters.get()
+    pdf_url = reverse("documents:letter_pdf", args=[letter.pk])
+
+    assert pdf_url not in buttons(officer, letter=letter)
+    letter.pdf.name = "letters/MOPAC14072022-D4220.pdf"
+    assert pdf_url in buttons(officer, letter=letter)
+
+
+def test_board_buttons_offer_reviewers_the_overdue_report(reviewer, lead, june_2022_board):
+    board = june_2022_board.board
+    url = f"{reverse('documents:overdue_report_pdf')}?board={board.pk}"
+
+    assert url in buttons(reviewer, board=board)
+    assert url not in buttons(lead, board=board)
