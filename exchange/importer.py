@@ -232,7 +232,8 @@ def _check_status(
     if status is None:
         row.errors.append(f"Status {value[:40]!r} is not one of: " + ", ".join(labels.values()))
         return
+    row.status_label = labels[status]
     if existing is None or status != existing.status:
-        row.status, row.status_label = status, labels[status]
+        row.status = status
     if existing and status != existing.status:
         row.changes.append(f"Status: {labels[existing.status]} → {labels[status]}")

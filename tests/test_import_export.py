@@ -396,3 +396,62 @@ def test_export_edit_import_round_trip_updates_statuses(tmp_path, client, office
         "in_progress",
     ]
     assert Action.objects.count() == 2
+
+
+# -- in a real browser -----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_path, mps):
+    import urllib.request
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from .browser import assert_accessible, login, screenshot
+    from .factories import UserFactory
+
+    UserFactory(username="rt-officer", role="officer", organisation=mps)
+    meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
+    for n, text in ((1, "Brief on burglary"), (2, "Report on 101 calls")):
+        ActionFactory(meeting=meeting, number=n, text=text, owners=[mps], timing="August 2022")
+    login(browser, live_server, "rt-officer", "correct-horse-battery")
+
+    # Export the meeting's actions over HTTP with the browser's session.
+    session = browser.get_cookie("sessionid")["value"]
+    url = live_server.url + reverse("exchange:export", args=["actions", "xlsx"])
+    request = urllib.request.Request(
+        f"{url}?meeting={meeting.pk}", headers={"Cookie": f"sessionid={session}"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        book = openpyxl.load_workbook(io.BytesIO(response.read()))
+    sheet = book.active
+    assert [sheet["A2"].value, sheet["A3"].value] == ["1", "2"]
+    assert sheet["G2"].number_format == "dd/mm/yyyy"
+
+    # Edit a status in "Excel", then import the file again.
+    sheet["F3"] = "Completion proposed"
+    edited = tmp_path / "actions.xlsx"
+    book.save(edited)
+    browser.get(live_server.url + reverse("exchange:import"))
+    Select(browser.find_element(By.ID, "id_meeting")).select_by_value(str(meeting.pk))
+    browser.find_element(By.ID, "id_file").send_keys(str(edited))
+    screenshot(browser, "import-01-upload")
+    assert_accessible(browser)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+    assert "Check the import" in browser.find_element(By.TAG_NAME, "h1").text
+    preview = browser.find_element(By.CSS_SELECTOR, "main table").text
+    assert "Status: Open → Completion proposed" in preview
+    assert "31 August 2022" in preview
+    screenshot(browser, "import-02-preview")
+    assert_accessible(browser)
+    browser.find_element(By.CSS_SELECTOR, "button[name=save]").click()
+
+    banner = browser.find_element(By.CLASS_NAME, "govuk-notification-banner").text
+    assert "0 created, 1 updated, 1 unchanged" in banner
+    screenshot(browser, "import-03-done")
+    assert list(Action.objects.order_by("number").values_list("status", flat=True)) == [
+        "open",
+        "completion_proposed",
+    ]

@@ -177,3 +177,44 @@ def test_manage_page_lists_items_with_publish_forms(client, officer, mps):
     page = client.get(reverse("publication:manage"), {"kind": "actions"}).content.decode()
     assert "Choose me" in page
     assert 'name="published_on"' in page
+
+
+@pytest.mark.browser
+def test_browser_public_pages_without_signing_in(browser, live_server, mopac, mps):
+    from selenium.webdriver.common.by import By
+
+    from .browser import assert_accessible, screenshot
+
+    published = LetterFactory(
+        subject="Performance and Risk Oversight Board: follow-up",
+        body="Thank you for attending the Board.",
+        status="published",
+        published_on=TODAY,
+        sender_organisation=mopac,
+        recipient_organisation=mps,
+    )
+    LetterFactory(subject="Draft not for the public", status="draft")
+    meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
+    ActionFactory(
+        meeting=meeting, owners=[mps], text="Publish the burglary data", published_on=TODAY
+    )
+
+    browser.get(live_server.url + reverse("publication:index"))
+    page = browser.find_element(By.TAG_NAME, "main").text
+    assert "Performance and Risk Oversight Board: follow-up" in page
+    assert "Draft not for the public" not in page
+    assert not browser.find_elements(By.ID, "navigation")
+    screenshot(browser, "public-01-letters")
+    assert_accessible(browser)
+
+    browser.find_element(By.ID, "q").send_keys("oversight")
+    browser.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
+    browser.find_element(By.LINK_TEXT, published.subject).click()
+    assert "Thank you for attending the Board." in browser.find_element(By.TAG_NAME, "main").text
+    screenshot(browser, "public-02-letter")
+    assert_accessible(browser)
+
+    browser.get(live_server.url + reverse("publication:actions"))
+    assert "Publish the burglary data" in browser.find_element(By.TAG_NAME, "main").text
+    screenshot(browser, "public-03-actions")
+    assert_accessible(browser)
