@@ -94,7 +94,8 @@ def dashboard(request):
     if request.user.has_perm("meetings.view_board"):
         context["boards"] = list(stats.boards_with_next_meeting(today))
         for row in by["board"].rows:
-            row.url = reverse("dashboard:board", args=[row.key])
+            if row.key is not None:  # None: letters written outside any meeting
+                row.url = reverse("dashboard:board", args=[row.key])
     return render(request, "dashboard/dashboard.html", context)
 
 
