@@ -248,3 +248,41 @@ def test_suggested_reference_follows_the_mopac_format(mopac, mps):
         reference="MOPAC14072022-D4220", sender_organisation=mopac, recipient_organisation=mps
     )
     assert suggest_reference(datetime.date(2022, 10, 14)) == "MOPAC14102022-D4221"
+
+
+@pytest.mark.browser
+def test_browser_register_questions_log_and_feeds_pages_pass_axe(browser, live_server, mopac, mps):
+    from actions.models import Report
+
+    from .browser import assert_accessible, login, screenshot
+    from .factories import RecommendationFactory, ReportFactory, UserFactory
+
+    UserFactory(username="axe-officer", role="officer", organisation=mopac)
+    meeting = MeetingFactory(date=datetime.date(2022, 10, 14))
+    letter = LetterFactory(
+        meeting=meeting, sender_organisation=mopac, recipient_organisation=mps, status="sent"
+    )
+    LetterFactory(
+        in_reply_to=letter, direction="in", sender_organisation=mps, recipient_organisation=mopac
+    )
+    question = QuestionFactory(letter=letter, put_to=mps, status="answered", response="Soon")
+    ActionFactory(meeting=meeting, owners=[mps])
+    report = ReportFactory(kind=Report.Kind.INSPECTION, published_on=datetime.date(2022, 10, 7))
+    RecommendationFactory(report=report, owner=mps)
+    login(browser, live_server, "axe-officer", "correct-horse-battery")
+    pages = {
+        "letters": reverse("correspondence:list"),
+        "letter": reverse("correspondence:detail", args=[letter.pk]),
+        "letter-form": reverse("correspondence:edit", args=[letter.pk]),
+        "questions": reverse("inquiries:list"),
+        "question": reverse("inquiries:detail", args=[question.pk]),
+        "recommendations": reverse("recommendations:list"),
+        "report": reverse("recommendations:report_detail", args=[report.pk]),
+        "inspections": reverse("recommendations:inspections"),
+        "publication": reverse("publication:manage") + "?kind=actions",
+        "calendar": reverse("publication:calendar"),
+    }
+    for name, url in pages.items():
+        browser.get(live_server.url + url)
+        screenshot(browser, f"register-{name}")
+        assert_accessible(browser)
