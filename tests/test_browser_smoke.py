@@ -15,6 +15,8 @@ def test_login_page_passes_axe_and_a_user_signs_in_to_the_home_page(browser, liv
 
     browser.get(live_server.url + reverse("login"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Sign in"
+    header = browser.find_element(By.TAG_NAME, "header")
+    assert header.text.startswith("Oversight Action Tracker")
     screenshot(browser, "smoke-01-login")
     assert_accessible(browser)
 
