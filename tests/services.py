@@ -1,8 +1,10 @@
-"""Checks for the real services some tests need: PostgreSQL, Redis, Chromium.
+"""Real services for the tests that need them: PostgreSQL, Redis, Chromium, and processes.
 
 Each `require_*` helper returns what the test needs to reach the service. When the service is
 missing it skips the test, except when the environment has CI=true: there a missing service is a
 failure, so CI can never pass by skipping the tests that prove the real services work.
+`running` starts a process of the project (celery, gunicorn) and always stops it; `wait_for` polls
+with a bounded wait and fails showing the process's last output.
 """
 
 import contextlib
@@ -12,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import quote
 
 import pytest
@@ -27,7 +30,7 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() == "true"
 
 
-def missing(reason: str):
+def missing(reason: str) -> NoReturn:
     """Skip the test for a missing service, or fail it under CI."""
     if in_ci():
         pytest.fail(f"{reason} (CI=true: a missing service fails, never skips)", pytrace=False)
