@@ -42,7 +42,7 @@ class ProgressForm(forms.Form):
         max_length=NOTE_MAX,
         error_messages={"required": "Enter what has been done"},
     )
-    evidence = EvidenceField(label="Evidence files (optional)", required=False)
+    evidence = EvidenceField(label="Evidence files", required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,7 +56,7 @@ class ProposeForm(ProgressForm):
     """Proposing completion: the note is optional, the evidence is what shows it is done."""
 
     note = forms.CharField(
-        label="How the action has been completed (optional)",
+        label="How the action has been completed",
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=NOTE_MAX,
         required=False,
@@ -65,7 +65,7 @@ class ProposeForm(ProgressForm):
 
 class NoteForm(forms.Form):
     note = forms.CharField(
-        label="Note (optional)",
+        label="Note",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=NOTE_MAX,
         required=False,
@@ -141,9 +141,9 @@ class ActionEditForm(forms.ModelForm):
         fields = ["text", "owners", "lead", "lead_user", "forum", "theme", "minute_item"]
         labels = {
             "text": "Action",
-            "lead": "Lead (person or post, as written)",
+            "lead": "Lead",
             "lead_user": "Lead's account (receives reminders)",
-            "forum": "Forum where it will be discussed",
+            "forum": "Forum",
             "minute_item": "Minute item it came from",
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 5})}
@@ -177,7 +177,7 @@ class ReviseTimingForm(forms.Form):
         error_messages={"required": "Enter why the timing changed"},
     )
     agreed_by = forms.CharField(
-        label="Agreed by (optional)",
+        label="Agreed by",
         max_length=200,
         required=False,
         help_text="For example: DMPC at the Oversight Board of 14 November 2022.",
