@@ -5,14 +5,13 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.access import get_action_for
-from actions.models import Action, Evidence
+from actions.models import Evidence
 
 
 @login_required
 def download(request, pk):
-    visible = Action.objects.for_user(request.user)
-    evidence = get_object_or_404(Evidence.objects.filter(update__action__in=visible), pk=pk)
-    get_action_for(request.user, evidence.update.action_id)
+    evidence = get_object_or_404(Evidence.objects.select_related("update"), pk=pk)
+    get_action_for(request.user, evidence.update.action_id)  # 404 unless they may see the action
     try:
         stored = evidence.file.open("rb")
     except FileNotFoundError as missing:
