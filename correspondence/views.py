@@ -37,6 +37,7 @@ def letter_list(request):
             "filter": letter_filter,
             "page_obj": page,
             "querystring": querystring,
+            "items": "letters",
             "can_add": request.user.has_perm("meetings.change_letter"),
         },
     )

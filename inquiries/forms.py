@@ -74,7 +74,7 @@ class AnswerForm(GovukForm):
 
 
 class AcceptForm(GovukForm):
-    note = forms.CharField(label="Note (optional)", max_length=2000, required=False)
+    note = forms.CharField(label="Note", max_length=2000, required=False)
 
 
 class AskAgainForm(GovukForm):

@@ -43,6 +43,8 @@ def question_list(request):
             "filter": question_filter,
             "page_obj": page,
             "querystring": querystring,
+            "items": "questions",
+            "export_kind": "questions",
             "can_add": request.user.is_officer,
         },
     )

@@ -41,6 +41,8 @@ def recommendation_list(request):
             "filter": rec_filter,
             "page_obj": page,
             "querystring": querystring,
+            "items": "recommendations",
+            "export_kind": "recommendations",
             "can_change": request.user.has_perm("actions.change_recommendation"),
         },
     )
