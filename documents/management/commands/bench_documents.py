@@ -37,14 +37,17 @@ class Timing:
     cpu: float  # this process's CPU time: steadier than wall time on a busy machine
 
 
-def best_time(render: Callable[[], bytes], repeat: int) -> Timing:
-    """The fastest of `repeat` runs."""
-    timings = []
-    for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        render()
-        timings.append(Timing(time.perf_counter() - wall, time.process_time() - cpu))
-    return min(timings, key=lambda timing: timing.wall)
+def measure(render: Callable[[], object]) -> Timing:
+    wall, cpu = time.perf_counter(), time.process_time()
+    render()
+    return Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+
+def best_times(renders: list[Callable[[], object]], repeat: int) -> list[Timing]:
+    """The fastest of `repeat` runs of each render, interleaved so that a busy spell on a shared
+    machine slows both alike."""
+    runs = [[measure(render) for render in renders] for _ in range(repeat)]
+    return [min(column, key=lambda timing: timing.wall) for column in zip(*runs, strict=True)]
 
 
 def bare_table(actions: list[Action]) -> str:
@@ -93,10 +96,13 @@ class Command(BaseCommand):
                 meeting = benchmark_meeting(rows)
                 bare = bare_table(annex_actions(Action.objects.all(), meeting))
                 render_annex(meeting, actions=Action.objects.all())  # warm-up: fonts, caches
-                annex = best_time(
-                    lambda m=meeting: render_annex(m, actions=Action.objects.all()), repeat
+                annex, table = best_times(
+                    [
+                        lambda m=meeting: render_annex(m, actions=Action.objects.all()),
+                        lambda html=bare: HTML(string=html).write_pdf(),
+                    ],
+                    repeat,
                 )
-                table = best_time(lambda html=bare: HTML(string=html).write_pdf(), repeat)
                 transaction.set_rollback(True)
             self.stdout.write(
                 f"{rows:>5}  {annex.wall:>10.2f}/{annex.cpu:<9.2f}  "
