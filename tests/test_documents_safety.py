@@ -4,12 +4,14 @@ import datetime
 import logging
 
 import pytest
+from django.urls import reverse
 
 from actions.models import Action
 from documents import fetcher as fetcher_module
 from documents.fetcher import AssetFetcher, FetchRefused
 from documents.pdf import RenderTimeout, html_to_pdf
 from documents.render import render_annex, render_letter
+from meetings.models import Letter
 
 from .documents_pdf import pdf_text, squashed
 from .factories import ActionFactory, LetterFactory, MeetingFactory
@@ -134,3 +136,30 @@ def test_a_letter_form_refuses_very_long_input(officer):
     )
     assert not form.is_valid()
     assert "body" in form.errors
+
+
+@pytest.mark.django_db
+def test_a_download_over_the_time_limit_answers_503_with_an_explanation(client, officer, settings):
+    meeting = MeetingFactory()
+    ActionFactory(meeting=meeting, owners=[officer.organisation])
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 0.001
+    client.force_login(officer)
+
+    response = client.get(reverse("documents:meeting_annex", args=[meeting.pk]))
+
+    assert response.status_code == 503
+    assert "took too long" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_letter_that_times_out_stays_a_draft(client, officer, settings):
+    letter = LetterFactory(meeting=MeetingFactory(), status=Letter.Status.DRAFT)
+    settings.PDF_RENDER_TIMEOUT_SECONDS = 0.001
+    client.force_login(officer)
+
+    response = client.post(reverse("documents:letter_send", args=[letter.pk]), follow=True)
+
+    letter.refresh_from_db()
+    assert letter.status == Letter.Status.DRAFT
+    assert not letter.pdf
+    assert "The letter is still a draft" in response.content.decode()
