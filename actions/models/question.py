@@ -118,7 +118,7 @@ class PerformanceQuestion(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("actions:question_detail", args=[self.pk])
+        return reverse("inquiries:detail", args=[self.pk])
 
     @property
     def source(self):
