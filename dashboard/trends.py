@@ -15,8 +15,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, OuterRef, Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Window
+from django.db.models.functions import Coalesce, Lead, TruncDate
 from django.utils import timezone
 
 from actions.models import Action
@@ -51,31 +51,44 @@ def _end_of(day: datetime.date) -> datetime.datetime:
     )
 
 
-def _in_force(history, day: datetime.date) -> Q:
-    """The history record that is an action's state at the end of `day` (see the module doc)."""
+def _in_force(day: datetime.date) -> Q:
+    """The history record that is an action's state at the end of `day` (see the module doc):
+    recorded by then, and not followed by another record made by then (`next_date`)."""
     end = _end_of(day)
-    later = history.objects.filter(id=OuterRef("id"), history_date__lt=end).filter(
-        Q(history_date__gt=OuterRef("history_date"))
-        | Q(history_date=OuterRef("history_date"), history_id__gt=OuterRef("history_id"))
-    )
     recorded = Q(history_date__lt=end) | Q(history_type="+", agreed_on__lte=day)
-    return recorded & ~Q(history_type="-") & ~Q(Exists(later))
+    not_replaced = Q(next_date__isnull=True) | Q(next_date__gte=end)
+    return recorded & ~Q(history_type="-") & not_replaced
 
 
 def open_and_overdue(actions, today: datetime.date) -> list[MonthEnd]:
-    """Open and overdue counts of the visible `actions` at each of the last 12 month ends."""
+    """Open and overdue counts of the visible `actions` at each of the last 12 month ends.
+
+    One pass over the history: each record carries the date of the action's next record
+    (a window function), so a record is in force at a month end without a subquery per row.
+    Only actions live now or changed since the first month end can count: any other has been
+    closed, superseded or dropped throughout, so its records are left out.
+    """
     history = Action.history.model
     days = month_ends(today)
+    first_end = _end_of(days[0])
+    changed = history.objects.filter(history_date__gte=first_end).values("id")
+    relevant = actions.order_by().filter(Q(status__in=LIVE_STATUSES) | Q(pk__in=changed))
+    next_date = Window(
+        Lead("history_date"),
+        partition_by=F("id"),
+        order_by=(F("history_date").asc(), F("history_id").asc()),
+    )
     counts = {}
     for i, day in enumerate(days):
-        in_force = _in_force(history, day)
+        in_force = _in_force(day)
         counts[f"open_{i}"] = Count("history_id", filter=in_force & Q(status__in=LIVE_STATUSES))
         counts[f"overdue_{i}"] = Count(
             "history_id", filter=in_force & ActionQuerySet.overdue_q(day)
         )
     result = (
-        history.objects.filter(id__in=actions.order_by().values("pk"))
-        .annotate(agreed_on=Coalesce("meeting__date", "letter__date"))
+        history.objects.filter(id__in=relevant.values("pk"))
+        .annotate(agreed_on=Coalesce("meeting__date", "letter__date"), next_date=next_date)
+        .filter(Q(next_date__isnull=True) | Q(next_date__gte=first_end))
         .aggregate(**counts)
     )
     return [
