@@ -57,7 +57,8 @@ def check_import(meeting: Meeting, rows, mapping) -> list[Row]:
 @transaction.atomic
 def import_actions(meeting: Meeting, rows, mapping, *, by, filename: str) -> ImportResult:
     """Check the rows again inside the transaction and save them all, or raise ImportRefused."""
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).exists()
+    # One import into a meeting at a time: a second waits, then sees the first one's actions.
+    list(Meeting.objects.select_for_update().filter(pk=meeting.pk).order_by().values("pk"))
     checked = check_import(meeting, rows, mapping)
     if any(row.errors for row in checked):
         raise ImportRefused(f"{sum(bool(r.errors) for r in checked)} rows have errors")

@@ -20,7 +20,9 @@ PENDING = QuestionQuerySet.pending_statuses
 
 
 def _lock(question: PerformanceQuestion) -> PerformanceQuestion:
-    list(PerformanceQuestion.objects.select_for_update().filter(pk=question.pk).values("pk"))
+    # order_by(): the default ordering joins the letter and meeting, which cannot be locked.
+    locked = PerformanceQuestion.objects.select_for_update().filter(pk=question.pk).order_by()
+    list(locked.values("pk"))
     question.refresh_from_db()
     return question
 

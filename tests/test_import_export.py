@@ -455,3 +455,12 @@ def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_pa
         "open",
         "completion_proposed",
     ]
+
+
+def test_import_service_saves_nothing_when_any_row_is_bad(meeting, mps, officer):
+    from exchange.services import ImportRefused, import_actions
+
+    table = rows(["1", "Good", "", "", "MPS", ""], ["2", "Bad owner", "", "", "Nobody", ""])
+    with pytest.raises(ImportRefused):
+        import_actions(meeting, table, MAPPING, by=officer, filename="t.csv")
+    assert not Action.objects.exists()
