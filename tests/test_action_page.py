@@ -203,3 +203,34 @@ def test_closed_actions_can_be_reopened_from_the_page(client, officer, lead, act
     page = client.get(url("detail", action)).content.decode()
     assert "Reopen" in page and "Post an update" not in page
     assert Action.objects.get(pk=action.pk).status == Status.CLOSED
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_action_pages_pass_axe_in_chromium(browser, live_server, officer, lead, mps, meeting):
+    from selenium.webdriver.common.by import By
+
+    from .browser import assert_accessible, login, screenshot
+
+    action = ActionFactory(meeting=meeting, number=1, owners=[mps], timing="Spring")
+    action.post_update(by=lead, note="Started the review")
+    action.revise_timing(by=officer, timing="December 2022", reason="Agreed delay")
+    login(browser, live_server, "officer", "correct-horse-battery")
+    pages = {
+        "list": reverse("actions:list") + "?overdue=1&lead=x&due_after=31/02/2022",
+        "detail": url("detail", action),
+        "edit": url("edit", action),
+        "timing": url("revise_timing", action),
+        "mine": reverse("actions:mine"),
+        "search": reverse("actions:search") + "?q=review",
+    }
+    for name, path in pages.items():
+        browser.get(live_server.url + path)
+        assert browser.find_element(By.TAG_NAME, "h1").text
+        screenshot(browser, f"actions-{name}")
+        assert_accessible(browser)
+    browser.get(live_server.url + url("post_update", action))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert "Enter what has been done" in browser.find_element(By.TAG_NAME, "main").text
+    screenshot(browser, "actions-update-error")
+    assert_accessible(browser)
