@@ -63,6 +63,9 @@ def _xlsx_lines(data: bytes):
             yield number, list(cells)
             if number > MAX_ROWS + 100:
                 break
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        # ValueError covers defusedxml's refusals (entity declarations: XML bombs).
+        raise UnreadableFile("The workbook cannot be read safely.") from exc
     finally:
         book.close()
 

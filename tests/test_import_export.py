@@ -185,6 +185,21 @@ def test_unreadable_files_are_refused_with_a_reason():
         read_sheet("tracker.csv", b"\n\n")
 
 
+def test_a_workbook_with_xml_entities_is_refused(tmp_path):
+    import zipfile
+
+    source = xlsx_file([HEADER, ["1", "Brief"]])
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(bomb, "w") as copy:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;">]>' + data
+            copy.writestr(item, data)
+    with pytest.raises(UnreadableFile):
+        read_sheet("bomb.xlsx", bomb.getvalue())
+
+
 def test_xlsx_export_has_real_dates_and_never_formulas():
     data = xlsx_bytes(
         "actions", ["Action", "Due date"], [["=1+1", "2022-08-31"]], date_columns=("Due date",)
