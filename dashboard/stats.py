@@ -5,7 +5,9 @@ other `*_q()` methods), so a count here and the filtered list its link opens agr
 """
 
 import datetime
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 from urllib.parse import urlencode
 
 from django.db.models import Count, F, Min, Q
@@ -121,15 +123,21 @@ class Grouping:
 
 
 def _counts(conditions: dict[str, Q]) -> dict:
-    # distinct: grouping by owner joins the owners table; an action counts once in each group.
-    return {name: Count("pk", filter=q, distinct=True) for name, q in conditions.items()}
+    # No DISTINCT: an organisation owns an action once (action_owner_unique), so grouping by
+    # owner still counts an action once in each group.
+    return {name: Count("pk", filter=q) for name, q in conditions.items()}
+
+
+def _counted(queryset, conditions: dict[str, Q]):
+    """Only the rows some count counts: a row that meets no condition adds nothing anywhere."""
+    return queryset.order_by().filter(reduce(operator.or_, conditions.values()))
 
 
 def breakdown(queryset, grouping: Grouping, measures, conditions, route) -> Breakdown:
     """Counts per group in one query; groups with nothing to count are left out, most overdue
     first."""
     grouped = (
-        queryset.order_by()
+        _counted(queryset, conditions)
         .annotate(group_key=grouping.key, group_name=grouping.label)
         .values("group_key", "group_name")
         .annotate(**_counts(conditions))
@@ -147,7 +155,7 @@ def breakdown(queryset, grouping: Grouping, measures, conditions, route) -> Brea
 
 def totals(queryset, measures, conditions, route) -> Row:
     """The counts over everything the user may see: one query."""
-    counts = queryset.order_by().aggregate(**_counts(conditions))
+    counts = _counted(queryset, conditions).aggregate(**_counts(conditions))
     return _row("All", None, counts, measures, route, {})
 
 
