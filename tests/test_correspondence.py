@@ -286,3 +286,19 @@ def test_browser_register_questions_log_and_feeds_pages_pass_axe(browser, live_s
         browser.get(live_server.url + url)
         screenshot(browser, f"register-{name}")
         assert_accessible(browser)
+
+
+def test_letter_page_query_count_does_not_grow_with_questions_and_actions(
+    client, officer, mopac, mps, django_assert_max_num_queries
+):
+    meeting = MeetingFactory()
+    letter = LetterFactory(meeting=meeting, sender_organisation=mopac, recipient_organisation=mps)
+    for _ in range(15):
+        QuestionFactory(letter=letter, put_to=mps)
+        ActionFactory(meeting=meeting, owners=[mps])
+        LetterFactory(in_reply_to=letter, sender_organisation=mps, recipient_organisation=mopac)
+    client.force_login(officer)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("correspondence:detail", args=[letter.pk]))
+    assert len(response.context["asked"]) == 15
+    assert len(response.context["thread"]) == 16
