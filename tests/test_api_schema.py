@@ -9,6 +9,8 @@ import datetime
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
@@ -29,8 +31,22 @@ EXAMPLES_PER_OPERATION = 25
 
 
 @pytest.fixture
-def api_schema(db):
-    return schemathesis.openapi.from_wsgi("/api/schema/", application)
+def wsgi_app(db):
+    """The project's WSGI app, keeping the test's database connection open between requests.
+
+    Django closes connections at the end of each request; its test client turns that off, and
+    so must anyone calling the WSGI app directly, or the test transaction is lost (PostgreSQL).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield application
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(wsgi_app):
+    return schemathesis.openapi.from_wsgi("/api/schema/", wsgi_app)
 
 
 @pytest.fixture
