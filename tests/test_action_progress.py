@@ -109,7 +109,7 @@ def test_an_illegal_transition_is_a_form_error_that_keeps_the_input(client, offi
     response = client.post(url("accept", action), {"note": "My careful note"})
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Cannot" in content
+    assert "“Completion accepted” is not possible for an action that is open." in content
     assert "My careful note" in content
     action.refresh_from_db()
     assert action.status == Status.OPEN

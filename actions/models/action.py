@@ -258,7 +258,7 @@ class Action(models.Model):
         self._lock()
         if self.status not in sources:
             raise IllegalTransition(
-                f"Cannot {Transition(name).label.lower()} an action that is "
+                f"“{Transition(name).label}” is not possible for an action that is "
                 f"{Status(self.status).label.lower()}."
             )
         if needs_reason and not note.strip():
