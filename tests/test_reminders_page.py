@@ -103,3 +103,18 @@ def test_the_page_reads_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = client.get(URL)
     assert response.content.decode().count("govuk-table__row") == 51  # header + a page of 50
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_reminders_page_passes_axe_in_chromium(browser, live_server, officer, reminders):
+    from selenium.webdriver.common.by import By
+
+    from .browser import assert_accessible, login, screenshot
+
+    login(browser, live_server, "officer", "correct-horse-battery")
+    for name, query in {"all": "", "one-action": f"?action={reminders['second'].pk}"}.items():
+        browser.get(live_server.url + URL + query)
+        assert browser.find_element(By.TAG_NAME, "h1").text.startswith("Reminders")
+        screenshot(browser, f"reminders-{name}")
+        assert_accessible(browser)
