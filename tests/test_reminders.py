@@ -366,3 +366,11 @@ def test_a_reminder_is_dropped_when_its_item_closes_before_a_retry(action, clock
     result = sweep(clock, DUE + DAY)
     assert result.sent == 0
     assert set(Reminder.objects.values_list("status", flat=True)) == {"cancelled"}
+
+
+def test_saving_only_some_fields_still_reschedules(action, clock):
+    clock(DUE + 2 * DAY)
+    Action.objects.filter(pk=action.pk).update(status="completion_proposed")
+    action.status = "in_progress"
+    action.save(update_fields=["status"])
+    assert Action.objects.get(pk=action.pk).next_reminder_on == DUE + DAY

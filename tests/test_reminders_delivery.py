@@ -275,3 +275,12 @@ def test_the_command_prints_a_line_per_reminder_and_the_totals(due_today, capsys
 def test_the_command_refuses_a_date_it_cannot_read(db):
     with pytest.raises(Exception, match="YYYY-MM-DD"):
         call_command("send_reminders", "--now", "14/11/2022")
+
+
+def test_a_long_run_reports_its_progress_on_stderr(due_today, mps, lead, capsys):
+    for _ in range(29):
+        ActionFactory(owners=[mps], lead_user=lead, timing="14 November 2022")
+    call_command("send_reminders", "--now", "2022-11-14")
+    out, err = capsys.readouterr()
+    assert err.splitlines() == ["50 of 60 reminders handled", "60 of 60 reminders handled"]
+    assert out.strip().splitlines()[-1] == "sent 60, failed 0, already sent 0"
