@@ -2,6 +2,7 @@
 
 from django import forms
 
+from accounts.models import Organisation
 from correspondence.govuk import GovukForm, style_fields
 from meetings.models import Meeting
 
@@ -17,6 +18,13 @@ class UploadForm(GovukForm):
         label="Meeting the actions were agreed at",
         help_text="Timings are read relative to its date; rows with a No. it already has are "
         "updated",
+    )
+    default_owner = forms.ModelChoiceField(
+        queryset=Organisation.objects.all(),
+        to_field_name="short_name",
+        required=False,
+        label="Owner of rows that name none",
+        help_text="For a table without an Owner column, such as an Annex A",
     )
     file = forms.FileField(
         label="Spreadsheet",

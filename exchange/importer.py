@@ -80,6 +80,8 @@ class Context:
     organisations: Sequence[str]  # short names: MPS, MOPAC
     statuses: dict[str, str]  # value -> label: open -> Open
     existing: dict[int, Existing] = field(default_factory=dict)
+    # Owners of new actions whose row names none (an Annex A has no Owner column).
+    default_owners: tuple[str, ...] = ()
 
 
 @dataclass
@@ -126,7 +128,7 @@ def check_rows(
         row.is_new = existing is None
         _check_text(row, values, existing)
         _check_timing(row, values["timing"], existing, context)
-        _check_owners(row, values["owner"], existing, organisations)
+        _check_owners(row, values["owner"], existing, organisations, context.default_owners)
         _check_status(row, values["status"], existing, statuses, context.statuses)
         checked.append(row)
     return checked
@@ -196,7 +198,11 @@ def _check_timing(
 
 
 def _check_owners(
-    row: Row, value: str | None, existing: Existing | None, organisations: dict[str, str]
+    row: Row,
+    value: str | None,
+    existing: Existing | None,
+    organisations: dict[str, str],
+    default_owners: tuple[str, ...],
 ) -> None:
     names = [name for name in OWNER_SEPARATORS.split(value or "") if name]
     unknown = [name for name in names if name.lower() not in organisations]
@@ -208,9 +214,9 @@ def _check_owners(
         )
         return
     owners = list(dict.fromkeys(organisations[name.lower()] for name in names))
-    if not owners and existing is None:
-        row.errors.append("Owner is missing")
-    row.owners = owners or (list(existing.owners) if existing else [])
+    if not owners and existing is None and not default_owners:
+        row.errors.append("Owner is missing (give one, or choose a default owner)")
+    row.owners = owners or (list(existing.owners) if existing else list(default_owners))
     if existing and owners and tuple(sorted(owners)) != tuple(sorted(existing.owners)):
         row.changes.append(f"Owner: {' and '.join(existing.owners)} → {' and '.join(owners)}")
 

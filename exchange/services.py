@@ -30,8 +30,9 @@ class ImportResult:
     unchanged: int = 0
 
 
-def import_context(meeting: Meeting) -> Context:
-    """What the checks need to know: the meeting's date, organisations, statuses, its actions."""
+def import_context(meeting: Meeting, default_owner: str = "") -> Context:
+    """What the checks need to know: the meeting's date, organisations, statuses, its actions,
+    and the owner of new actions whose row names none (an organisation's short name)."""
     actions = Action.objects.filter(meeting=meeting).prefetch_related("owners")
     return Context(
         written_on=meeting.date,
@@ -47,19 +48,22 @@ def import_context(meeting: Meeting) -> Context:
             )
             for a in actions
         },
+        default_owners=(default_owner,) if default_owner else (),
     )
 
 
-def check_import(meeting: Meeting, rows, mapping) -> list[Row]:
-    return check_rows(rows, mapping, import_context(meeting))
+def check_import(meeting: Meeting, rows, mapping, default_owner: str = "") -> list[Row]:
+    return check_rows(rows, mapping, import_context(meeting, default_owner))
 
 
 @transaction.atomic
-def import_actions(meeting: Meeting, rows, mapping, *, by, filename: str) -> ImportResult:
+def import_actions(
+    meeting: Meeting, rows, mapping, *, by, filename: str, default_owner: str = ""
+) -> ImportResult:
     """Check the rows again inside the transaction and save them all, or raise ImportRefused."""
     # One import into a meeting at a time: a second waits, then sees the first one's actions.
     list(Meeting.objects.select_for_update().filter(pk=meeting.pk).order_by().values("pk"))
-    checked = check_import(meeting, rows, mapping)
+    checked = check_import(meeting, rows, mapping, default_owner)
     if any(row.errors for row in checked):
         raise ImportRefused(f"{sum(bool(r.errors) for r in checked)} rows have errors")
     reason = f"Imported from {filename}"[:100]

@@ -40,6 +40,7 @@ def import_upload(request):
         else:
             request.session[SESSION_KEY] = {
                 "meeting": form.cleaned_data["meeting"].pk,
+                "default_owner": getattr(form.cleaned_data["default_owner"], "short_name", ""),
                 "filename": upload.name[:100],
                 "header": sheet.header,
                 "rows": sheet.rows,
@@ -64,7 +65,12 @@ def import_review(request):
     else:
         guessed = {k: "" if v is None else str(v) for k, v in guess_mapping(header).items()}
         form = MappingForm(guessed, header=header)
-    rows = check_import(meeting, upload["rows"], form.mapping()) if form.is_valid() else []
+    default_owner = upload.get("default_owner", "")
+    rows = (
+        check_import(meeting, upload["rows"], form.mapping(), default_owner)
+        if form.is_valid()
+        else []
+    )
     has_errors = any(row.errors for row in rows)
     if request.method == "POST" and "save" in request.POST and form.is_valid() and not has_errors:
         try:
@@ -74,6 +80,7 @@ def import_review(request):
                 form.mapping(),
                 by=request.user,
                 filename=upload["filename"],
+                default_owner=default_owner,
             )
         except ImportRefused:
             messages.error(request, "The actions changed while you were looking: check again.")

@@ -479,3 +479,33 @@ def test_import_service_saves_nothing_when_any_row_is_bad(meeting, mps, officer)
     with pytest.raises(ImportRefused):
         import_actions(meeting, table, MAPPING, by=officer, filename="t.csv")
     assert not Action.objects.exists()
+
+
+def test_an_annex_a_without_owners_imports_with_a_default_owner(
+    tmp_path, meeting, mps, admin_user, capsys
+):
+    annex = [["No.", "Action", "Timing", "Lead"], ["1", "Brief", "August 2022", "AC Frontline"]]
+    path = write_csv(tmp_path / "annex.csv", annex)
+    with pytest.raises(CommandError):
+        call_command("import_actions", path, "--meeting", "2022-06-24")
+    assert "row 2: Owner is missing" in capsys.readouterr().out
+    call_command("import_actions", path, "--meeting", "2022-06-24", "--owner", "MPS")
+    assert [o.short_name for o in Action.objects.get().owners.all()] == ["MPS"]
+
+
+def test_web_import_uses_the_default_owner_for_rows_without_one(client, officer, meeting, mps):
+    client.force_login(officer)
+    client.post(
+        reverse("exchange:import"),
+        {
+            "meeting": meeting.pk,
+            "default_owner": "MPS",
+            "file": SimpleUploadedFile("annex.csv", b"No.,Action,Timing\n1,Brief,August 2022\n"),
+        },
+    )
+    assert client.get(reverse("exchange:import_review")).context["counts"]["create"] == 1
+    response = client.post(
+        reverse("exchange:import_review"), {"number": "0", "text": "1", "timing": "2", "save": "1"}
+    )
+    assert response.status_code == 302, response.context["rows"][0].errors
+    assert [o.short_name for o in Action.objects.get().owners.all()] == ["MPS"]

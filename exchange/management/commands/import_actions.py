@@ -1,10 +1,12 @@
-"""python manage.py import_actions FILE --meeting ID_OR_DATE [--dry-run] [--user USERNAME]"""
+"""python manage.py import_actions FILE --meeting ID_OR_DATE [--dry-run] [--owner SHORT_NAME]
+[--user USERNAME]"""
 
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from accounts.models import Organisation
 from actions.management.commands.export_actions import find_meeting
 from exchange.importer import FIELD_LABELS, guess_mapping
 from exchange.readers import UnreadableFile, read_sheet
@@ -25,10 +27,16 @@ class Command(BaseCommand):
         parser.add_argument("--meeting", required=True, metavar="ID_OR_DATE")
         parser.add_argument("--dry-run", action="store_true", help="check only; save nothing")
         parser.add_argument(
+            "--owner",
+            default="",
+            metavar="SHORT_NAME",
+            help="owner of new actions whose row names none (e.g. MPS for an Annex A)",
+        )
+        parser.add_argument(
             "--user", help="who the history names as the importer (default: the first admin)"
         )
 
-    def handle(self, *args, file, meeting, dry_run, user, **options):
+    def handle(self, *args, file, meeting, dry_run, user, owner, **options):
         meeting = find_meeting(meeting)
         by = self._user(user)
         path = Path(file)
@@ -43,7 +51,9 @@ class Command(BaseCommand):
         if missing:
             self.stdout.write(f"row 1: no column headed {' or '.join(missing)}")
             raise CommandError("the header row lacks required columns; nothing was saved")
-        checked = check_import(meeting, sheet.rows, mapping)
+        if owner and not Organisation.objects.filter(short_name=owner).exists():
+            raise CommandError(f"no organisation {owner!r}")
+        checked = check_import(meeting, sheet.rows, mapping, owner)
         problems = [(row.line, error) for row in checked for error in row.errors]
         for line, error in problems:
             self.stdout.write(f"row {line}: {error}")
@@ -62,7 +72,9 @@ class Command(BaseCommand):
             )
             return
         try:
-            result = import_actions(meeting, sheet.rows, mapping, by=by, filename=path.name)
+            result = import_actions(
+                meeting, sheet.rows, mapping, by=by, filename=path.name, default_owner=owner
+            )
         except ImportRefused as exc:  # the data changed between the check and the save
             raise CommandError(f"{exc}; nothing was saved") from exc
         self.stdout.write(
