@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from actions.models import Action
@@ -144,7 +145,9 @@ def overdue_groups(
         OverdueRow(
             action=action,
             days_overdue=max((today - action.due_date).days, 0),
-            last_update=action.last_update_at.date() if action.last_update_at else None,
+            last_update=timezone.localdate(action.last_update_at)
+            if action.last_update_at
+            else None,
         )
         for action in loaded
     ]
