@@ -96,6 +96,19 @@ def test_board_detail_lists_its_meetings(client, reviewer):
     assert list(response.context["meetings"]) == [meeting]
 
 
+def test_board_detail_query_count_does_not_grow_with_rows(
+    client, officer, mps, django_assert_max_num_queries
+):
+    board = BoardFactory()
+    for _ in range(12):
+        ActionFactory(meeting=MeetingFactory(board=board), owners=[mps])
+    client.force_login(officer)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("meetings:board_detail", args=[board.pk]))
+    assert len(response.context["meetings"]) == 12
+    assert all(m.counts["open"] == 1 for m in response.context["meetings"])
+
+
 def test_leads_do_not_see_the_board_pages(client, lead):
     client.force_login(lead)
     assert client.get(reverse("meetings:board_list")).status_code == 403
