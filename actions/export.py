@@ -15,6 +15,17 @@ from .models import ActionOwner
 
 ACTION_COLUMNS = ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
 
+# Characters that make a spreadsheet read a cell as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_guarded(value):
+    """Text a spreadsheet would run as a formula, prefixed with an apostrophe so that it is shown
+    as text; anything else unchanged. A lone "-" (no owner, no date) is plain text already."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
+        return "'" + value
+    return value
+
 # Action order: by the date of the meeting (or letter), then the number within it.
 ACTION_ORDER = (
     Coalesce("meeting__date", "letter__date").asc(),

@@ -10,6 +10,8 @@ from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import Organisation
 from actions.models import Action, Theme
@@ -114,6 +116,7 @@ class ActionFilter(django_filters.FilterSet):
         queryset = Action.objects.all() if queryset is None else queryset
         super().__init__(data, default_order(queryset), **kwargs)
 
+    @extend_schema_field(OpenApiTypes.INT)  # the API takes a board's id
     def filter_board(self, queryset, name, board):
         return queryset.filter(Q(meeting__board=board) | Q(letter__meeting__board=board))
 

@@ -8,10 +8,10 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from actions.export import FORMULA_STARTS, formula_guarded
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "dd/mm/yyyy"
-# Characters that make a spreadsheet read a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def xlsx_bytes(title: str, columns: list[str], rows, date_columns=()) -> bytes:
@@ -60,9 +60,7 @@ def csv_text(columns: list[str], rows) -> str:
 def _csv_value(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-":
-        return "'" + value
-    return value
+    return formula_guarded(value)
 
 
 def download(filename: str, fmt: str, columns: list[str], rows, date_columns=()) -> HttpResponse:

@@ -8,7 +8,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from actions.export import ACTION_COLUMNS, action_rows
+from actions.export import ACTION_COLUMNS, action_rows, formula_guarded
 from actions.filters import FLAGS, ActionFilter
 from actions.models import Action
 from correspondence.govuk import style_fields
@@ -64,7 +64,7 @@ def export_csv(request):
     """Exactly the filtered list (same filters, same order), as CSV; UTF-8 with a BOM for Excel."""
     writer = csv.writer(_Echo())
     rows = chain([ACTION_COLUMNS], action_rows(filtered_actions(request).qs))
-    lines = chain(["\ufeff"], (writer.writerow(row) for row in rows))
+    lines = chain(["\ufeff"], (writer.writerow(map(formula_guarded, row)) for row in rows))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     filename = f"actions-{timezone.localdate():%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -6,7 +6,7 @@ import io
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows
+from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows, formula_guarded
 from actions.models import Action
 from meetings.models import Meeting
 
@@ -55,7 +55,8 @@ class Command(BaseCommand):
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(ACTION_COLUMNS)
-        writer.writerows(action_rows(actions.order_by(*ACTION_ORDER)))
+        rows = action_rows(actions.order_by(*ACTION_ORDER))
+        writer.writerows(map(formula_guarded, row) for row in rows)
         if output == "-":
             self.stdout.write(buffer.getvalue(), ending="")
         else:
