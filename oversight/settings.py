@@ -266,6 +266,9 @@ CELERY_BEAT_SCHEDULE["reminders-weekly-digest"] = {
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # PDF documents (documents/pdf.py): a render taking longer than this is abandoned.
+PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
+# WeasyPrint logs every layout step at INFO; keep its warnings only.
+LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
 
 # Security (security/ app, docs/security-and-reliability.md): a Content-Security-Policy on every
 # response, refusals and sign-in events logged as `security.<event>` lines, secrets kept out of
@@ -296,6 +299,3 @@ CONTENT_SECURITY_POLICY = {
 LOGGING["filters"] = {"redact_secrets": {"()": "security.logfilters.RedactSecrets"}}
 LOGGING["handlers"]["console"]["filters"] = ["redact_secrets"]
 LOGGING["loggers"]["security"] = {"level": "INFO"}
-PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
-# WeasyPrint logs every layout step at INFO; keep its warnings only.
-LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
