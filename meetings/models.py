@@ -159,4 +159,4 @@ class Letter(models.Model):
         return f"{self.reference}: {self.subject}"
 
     def get_absolute_url(self):
-        return reverse("meetings:letter_detail", args=[self.pk])
+        return reverse("correspondence:detail", args=[self.pk])
