@@ -15,6 +15,7 @@ from actions.models import (
     Theme,
 )
 from actions.models.base import DEADLINE_STATE_LABELS
+from actions.workflow import Transition
 from meetings.models import Board, Letter, Meeting
 
 # Numbers above this are typing mistakes, and would overflow a 32-bit column.
@@ -221,6 +222,12 @@ class ActionCreateSerializer(serializers.Serializer):
 
 class ActionUpdateSerializer(serializers.ModelSerializer):
     author = UserRef(read_only=True)
+    kind = serializers.ChoiceField(
+        Transition.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="The transition made, or blank for a progress note",
+    )
 
     class Meta:
         model = ActionUpdate

@@ -12,6 +12,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -50,8 +51,8 @@ def api_schema(wsgi_app):
 
 
 @pytest.fixture
-def officer_token(officer, mps, other_org):
-    """Some of everything, so the responses have bodies to check, and an officer's token."""
+def records(officer, mps, other_org) -> dict[str, int]:
+    """Some of everything, so that responses have bodies to check: {collection: a record's id}."""
     meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
     letter = LetterFactory(recipient_organisation=mps)
     theme = ThemeFactory(name="Neighbourhood crime", slug="neighbourhood-crime")
@@ -60,33 +61,49 @@ def officer_token(officer, mps, other_org):
     )
     action.post_update(by=officer, note="Started")
     ActionFactory(letter=letter, meeting=None, owners=[mps], timing="TBC")
-    QuestionFactory(letter=letter, put_to=mps, theme=theme)
-    RecommendationFactory(owner=mps).actions.set([action])
-    return Token.objects.create(user=officer).key
+    question = QuestionFactory(letter=letter, put_to=mps, theme=theme)
+    recommendation = RecommendationFactory(owner=mps)
+    recommendation.actions.set([action])
+    return {
+        "actions": action.pk,
+        "boards": meeting.board_id,
+        "meetings": meeting.pk,
+        "letters": letter.pk,
+        "questions": question.pk,
+        "recommendations": recommendation.pk,
+    }
 
 
-def test_api_conforms_to_its_schema(api_schema, officer_token):
+def check_operation(operation, headers: dict, record_id: int) -> None:
+    """Up to EXAMPLES_PER_OPERATION generated requests: no server error, no response off-schema."""
+
+    @given(case=operation.as_strategy(), existing=st.booleans())
+    @settings(
+        max_examples=EXAMPLES_PER_OPERATION,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+    def check(case, existing):
+        # Half the time, address a record that exists, so detail pages and writes succeed.
+        if existing and "id" in (case.path_parameters or {}):
+            case.path_parameters["id"] = record_id
+        case.call_and_validate(
+            headers=headers, checks=[not_a_server_error, response_schema_conformance]
+        )
+
+    check()
+
+
+def test_api_conforms_to_its_schema(api_schema, records, officer):
     # One Hypothesis run per operation, inside this test (schemathesis's pytest plugin does not
     # support the installed pytest's fixtures), so the database fixtures apply to every request.
-    headers = {"Authorization": f"Token {officer_token}"}
+    headers = {"Authorization": f"Token {Token.objects.create(user=officer).key}"}
     tested = []
     for result in api_schema.get_all_operations():
         operation = result.ok()
         tested.append(operation.label)
-
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=EXAMPLES_PER_OPERATION,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            database=None,
-        )
-        def check(case):
-            case.call_and_validate(
-                headers=headers, checks=[not_a_server_error, response_schema_conformance]
-            )
-
-        check()
+        check_operation(operation, headers, records[operation.path.split("/")[2]])
 
     assert "POST /api/actions/" in tested
     assert "POST /api/actions/{id}/updates/" in tested
