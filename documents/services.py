@@ -20,8 +20,11 @@ def letter_render_and_send(letter: Letter, *, by) -> Letter:
     letter then stays a draft).
     """
     with transaction.atomic():
+        # Lock the letter row only: PostgreSQL cannot lock the outer-joined meeting.
         letter = (
-            Letter.objects.select_for_update().select_related("meeting__board").get(pk=letter.pk)
+            Letter.objects.select_for_update(of=("self",))
+            .select_related("meeting__board")
+            .get(pk=letter.pk)
         )
         if letter.status != Letter.Status.DRAFT:
             raise LetterNotDraft(f"Letter {letter.reference} has already been sent.")
