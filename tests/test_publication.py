@@ -218,3 +218,13 @@ def test_browser_public_pages_without_signing_in(browser, live_server, mopac, mp
     assert "Publish the burglary data" in browser.find_element(By.TAG_NAME, "main").text
     screenshot(browser, "public-03-actions")
     assert_accessible(browser)
+
+
+def test_manage_page_filters_actions_by_meeting(client, officer, mps):
+    june = MeetingFactory(date=datetime.date(2022, 6, 24))
+    october = MeetingFactory(date=datetime.date(2022, 10, 14))
+    ActionFactory(meeting=june, owners=[mps], text="June action")
+    ActionFactory(meeting=october, owners=[mps], text="October action")
+    client.force_login(officer)
+    response = client.get(reverse("publication:manage"), {"kind": "actions", "meeting": june.pk})
+    assert [a.text for a in response.context["page_obj"]] == ["June action"]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from actions.models import Action, PerformanceQuestion
 from correspondence.govuk import DateField, GovukForm
 from correspondence.listing import paginate
-from meetings.models import Letter
+from meetings.models import Letter, Meeting
 from publication.services import publish, unpublish
 
 # kind -> (label, queryset, text search fields)
@@ -61,6 +61,9 @@ def manage(request):
         items = items.filter(condition)
     if request.GET.get("state") == "published":
         items = items.filter(published_on__isnull=False)
+    meeting = request.GET.get("meeting", "")
+    if kind != "letters" and meeting.isdigit():
+        items = items.filter(meeting_id=int(meeting))
     page, querystring = paginate(request, items.order_by("-published_on", "-pk"))
     return render(
         request,
@@ -72,6 +75,8 @@ def manage(request):
             "page_obj": page,
             "querystring": querystring,
             "q": text,
+            "meeting": meeting,
+            "meetings": Meeting.objects.select_related("board") if kind != "letters" else None,
             "today": timezone.localdate(),
             "next": request.get_full_path(),
         },
