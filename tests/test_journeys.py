@@ -174,19 +174,24 @@ def officer_accepts_completion(browser, live_server, action) -> None:
     assert status_tag(browser) == "Closed"
     action.refresh_from_db()
     assert action.status == Status.CLOSED
+    screenshot(browser, "journey-3-03-action-closed")
+    assert_accessible(browser)
 
-    timeline = browser.find_element(By.CSS_SELECTOR, "ol.app-timeline").text
+    timeline = browser.find_element(By.CSS_SELECTOR, "ol.app-timeline")
+    browser.execute_script("arguments[0].scrollIntoView()", timeline)
+    titles = [title.text for title in timeline.find_elements(By.TAG_NAME, "h3")]
+    assert titles == ["Action recorded", "Started", "Completion proposed", "Completion accepted"]
     for update, who in zip(
         action.updates.order_by("created_at"), ["lead", "lead", "officer"], strict=True
     ):
         assert update.author.username == who
         when = dateformat.format(timezone.localtime(update.created_at), "j F Y, H:i")
-        assert f"{update.get_kind_display()}\n{when} by {update.author.display_name()}" in timeline
-    assert timeline.index("Started") < timeline.index("Completion proposed")
-    assert timeline.index("Completion proposed") < timeline.index("Completion accepted")
-    assert "Status: Completion proposed → Closed" in timeline
-    screenshot(browser, "journey-3-03-action-closed")
-    assert_accessible(browser)
+        assert f"{update.get_kind_display()}\n{when} by {update.author.display_name()}" in (
+            timeline.text
+        )
+    assert "pcso-briefing-note.pdf" in timeline.text
+    assert "Status: Completion proposed → Closed" in timeline.text
+    screenshot(browser, "journey-3-04-timeline")
 
 
 def wait_for_heading(browser, text: str) -> None:
