@@ -11,11 +11,14 @@ from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from selenium.webdriver.common.by import By
 
 from actions.filters import ActionFilter
 from actions.models import Action, PerformanceQuestion
 from dashboard import stats, trends
+from meetings.demo.loader import DEFAULT_PASSWORD, load_demo
 
+from .browser import assert_accessible, login, screenshot
 from .factories import (
     ActionFactory,
     BoardFactory,
@@ -334,3 +337,30 @@ def test_board_page_without_a_scheduled_meeting_shows_what_is_overdue(client, kn
         known["actions"]["other_overdue"].pk,
     }
     assert b"No meeting of this board is scheduled" in response.content
+
+
+# -- in the browser, with the demo data ------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_reviewer_uses_the_dashboard_with_the_demo_data(browser, live_server):
+    load_demo()
+    login(browser, live_server, "reviewer", DEFAULT_PASSWORD)
+    browser.get(live_server.url + "/dashboard/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Dashboard"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure svg[role=img]")) == 3
+    screenshot(browser, "dashboard-01-reviewer")
+    assert_accessible(browser)
+
+    overdue = browser.find_element(By.CSS_SELECTOR, ".app-counts__link")
+    count = int(overdue.find_element(By.CLASS_NAME, "app-counts__number").text)
+    assert count > 0
+    overdue.click()
+    assert "overdue=1" in browser.current_url
+    assert len(browser.find_elements(By.CSS_SELECTOR, "tbody .app-tag--overdue")) == count
+
+    browser.get(live_server.url + "/dashboard/")
+    browser.find_element(By.LINK_TEXT, "Performance and Risk Oversight Board").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Prepare for the next board"
+    screenshot(browser, "dashboard-02-board")
+    assert_accessible(browser)
