@@ -16,9 +16,8 @@ from meetings.models import Letter
 
 from .filters import LetterFilter
 from .forms import LetterForm
-from .govuk import style_fields
 from .history import history_entries
-from .listing import paginate
+from .listing import render_filtered_list
 from .services import letter_save, letter_thread, suggest_reference
 
 
@@ -27,19 +26,12 @@ def letter_list(request):
     letters = letters_for(request.user).select_related(
         "sender_organisation", "recipient_organisation"
     )
-    letter_filter = LetterFilter(request.GET, queryset=letters)
-    style_fields(letter_filter.form)
-    page, querystring = paginate(request, letter_filter.qs)
-    return render(
+    return render_filtered_list(
         request,
         "correspondence/letter_list.html",
-        {
-            "filter": letter_filter,
-            "page_obj": page,
-            "querystring": querystring,
-            "items": "letters",
-            "can_add": request.user.has_perm("meetings.change_letter"),
-        },
+        LetterFilter(request.GET, queryset=letters),
+        "letters",
+        can_add=request.user.has_perm("meetings.change_letter"),
     )
 
 

@@ -10,9 +10,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import get_letter_for, get_meeting_for, get_question_for, letters_for
 from actions.models import PerformanceQuestion
 from actions.workflow import IllegalTransition
-from correspondence.govuk import style_fields
 from correspondence.history import history_entries
-from correspondence.listing import paginate
+from correspondence.listing import render_filtered_list
 
 from . import services
 from .filters import QuestionFilter
@@ -33,20 +32,13 @@ def visible_questions(user):
 
 @login_required
 def question_list(request):
-    question_filter = QuestionFilter(request.GET, queryset=visible_questions(request.user))
-    style_fields(question_filter.form)
-    page, querystring = paginate(request, question_filter.qs)
-    return render(
+    return render_filtered_list(
         request,
         "inquiries/question_list.html",
-        {
-            "filter": question_filter,
-            "page_obj": page,
-            "querystring": querystring,
-            "items": "questions",
-            "export_kind": "questions",
-            "can_add": request.user.is_officer,
-        },
+        QuestionFilter(request.GET, queryset=visible_questions(request.user)),
+        "questions",
+        export_kind="questions",
+        can_add=request.user.is_officer,
     )
 
 

@@ -11,9 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import get_recommendation_for, recommendations_for
 from actions.models import Action, Report
-from correspondence.govuk import style_fields
 from correspondence.history import history_entries
-from correspondence.listing import paginate
+from correspondence.listing import paginate, render_filtered_list
 
 from .filters import RecommendationFilter
 from .forms import CommentsPublishedForm, RecommendationForm, ReportForm
@@ -31,20 +30,13 @@ def visible_recommendations(user):
 
 @login_required
 def recommendation_list(request):
-    rec_filter = RecommendationFilter(request.GET, queryset=visible_recommendations(request.user))
-    style_fields(rec_filter.form)
-    page, querystring = paginate(request, rec_filter.qs)
-    return render(
+    return render_filtered_list(
         request,
         "recommendations/recommendation_list.html",
-        {
-            "filter": rec_filter,
-            "page_obj": page,
-            "querystring": querystring,
-            "items": "recommendations",
-            "export_kind": "recommendations",
-            "can_change": request.user.has_perm("actions.change_recommendation"),
-        },
+        RecommendationFilter(request.GET, queryset=visible_recommendations(request.user)),
+        "recommendations",
+        export_kind="recommendations",
+        can_change=request.user.has_perm("actions.change_recommendation"),
     )
 
 
