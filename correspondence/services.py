@@ -28,7 +28,10 @@ def letter_save(letter: Letter, *, by, reason: str) -> Letter:
     """Save a letter, recording who changed it and why in its history."""
     letter._history_user = by
     letter._change_reason = reason[:100]
-    if letter.status == Letter.Status.PUBLISHED and letter.published_on is None:
+    # Published means public from published_on: the status and the date go together.
+    if letter.status != Letter.Status.PUBLISHED:
+        letter.published_on = None
+    elif letter.published_on is None:
         letter.published_on = letter.date
     letter.save()
     return letter

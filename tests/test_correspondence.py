@@ -302,3 +302,17 @@ def test_letter_page_query_count_does_not_grow_with_questions_and_actions(
         response = client.get(reverse("correspondence:detail", args=[letter.pk]))
     assert len(response.context["asked"]) == 15
     assert len(response.context["thread"]) == 16
+
+
+def test_editing_a_published_letter_back_to_sent_unpublishes_it(client, officer, mopac, mps):
+    letter = LetterFactory(
+        status="published",
+        published_on=datetime.date(2022, 11, 1),
+        sender_organisation=mopac,
+        recipient_organisation=mps,
+    )
+    client.force_login(officer)
+    data = letter_data(mopac, mps, reference=letter.reference, status="sent")
+    assert client.post(reverse("correspondence:edit", args=[letter.pk]), data).status_code == 302
+    letter.refresh_from_db()
+    assert (letter.status, letter.published_on) == ("sent", None)
