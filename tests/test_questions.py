@@ -174,3 +174,13 @@ def test_question_list_query_count_is_bounded(client, officer, mps, django_asser
     with django_assert_max_num_queries(10):
         response = client.get(reverse("inquiries:list"))
     assert len(response.context["page_obj"]) == 25
+
+
+@time_machine.travel(datetime.date(2022, 11, 15))
+def test_overdue_filter_uses_the_shared_rule(client, officer, mps):
+    QuestionFactory(put_to=mps, text="Late")  # by 14 November
+    QuestionFactory(put_to=mps, text="Not yet", response_timing="by 30 November")
+    QuestionFactory(put_to=mps, text="Answered late", status=Status.ANSWERED)
+    client.force_login(officer)
+    page = client.get(reverse("inquiries:list"), {"overdue": "true"}).context["page_obj"]
+    assert [q.text for q in page] == ["Late"]
