@@ -84,4 +84,4 @@ class Recommendation(models.Model):
         return f"{self.reference}: {self.text[:80]}"
 
     def get_absolute_url(self):
-        return reverse("actions:recommendation_detail", args=[self.pk])
+        return reverse("recommendations:detail", args=[self.pk])
