@@ -26,7 +26,8 @@ from actions.models import (
 from actions.timing import TimingKind, parse_timing
 from actions.workflow import OVERDUE_STATUSES, Status, Transition
 from meetings.models import Board, Letter, Meeting
-from reminders.schedule import next_reminder_on
+from reminders.models import Reminder
+from reminders.schedule import following_reminder_on
 
 from . import vocabulary as words
 from .bulk import IdRange, reset_sequences, write
@@ -84,6 +85,7 @@ class ScaleSeeder:
         self.actions()
         self.questions()
         self.recommendations()
+        self.digests_sent()
         reset_sequences(self.written)
         return self.counts
 
@@ -281,6 +283,12 @@ class ScaleSeeder:
             else Status.COMPLETION_PROPOSED
         )
 
+    def _swept_yesterday(self, pending: bool, due):
+        """The reminder schedule as yesterday's sweep left it: today's sweep sees only the items
+        whose next reminder window opens today (the steady state of a daily sweep)."""
+        yesterday = self.today - datetime.timedelta(days=1)
+        return following_reminder_on(pending, due, yesterday)
+
     def _text(self, owner: Organisation) -> str:
         subject = self.rng.choice(words.SUBJECTS).format(borough=self.rng.choice(words.BOROUGHS))
         verb, context = self.rng.choice(words.VERBS), self.rng.choice(words.CONTEXTS)
@@ -396,8 +404,8 @@ class ScaleSeeder:
                     action.closed_at = when
             action.version = 1 + len(steps)
             action.updated_at = action.last_update_at or action.created_at
-            action.next_reminder_on = next_reminder_on(
-                action.status in OVERDUE_STATUSES, action.due_date, self.today
+            action.next_reminder_on = self._swept_yesterday(
+                action.status in OVERDUE_STATUSES, action.due_date
             )
         return updates, snapshots
 
@@ -484,10 +492,31 @@ class ScaleSeeder:
                     response_timing_kind=TimingKind.DATED,
                     response_due=due,
                     status=status,
-                    next_reminder_on=next_reminder_on(pending, due, self.today),
+                    next_reminder_on=self._swept_yesterday(pending, due),
                 )
             )
         self._write(PerformanceQuestion, rows, "questions")
+
+    def digests_sent(self):
+        """This week's digest, already sent to every reviewer (as Monday's sweep would have)."""
+        monday = self.today - datetime.timedelta(days=self.today.weekday())
+        ids = IdRange(Reminder)
+        rows = [
+            Reminder(
+                id=ids.take(),
+                kind=Reminder.Kind.DIGEST,
+                period=monday,
+                recipient=user,
+                email=user.email,
+                status=Reminder.Status.SENT,
+                attempts=1,
+                created_at=_at(monday, 7),
+                sent_at=_at(monday, 7),
+            )
+            for user in self.users
+            if user.role == Role.REVIEWER
+        ]
+        self._write(Reminder, rows, "weekly digests sent")
 
     def recommendations(self):
         bodies = [self.orgs[s] for s in ("HMICFRS", "IOPC", "MOPAC", "GLA")]

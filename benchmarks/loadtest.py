@@ -1,0 +1,150 @@
+"""A bounded load test: gunicorn (2 workers, production settings) on 127.0.0.1, driven by wrk.
+
+The server runs with DEBUG off and persistent database connections, behind what it takes to be
+a TLS proxy (X-Forwarded-Proto: https), signed in through a session created for the bench user.
+wrk runs for a fixed number of seconds; the server is stopped afterwards whatever happens.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+from accounts.middleware import LAST_SEEN_KEY
+
+WORKERS = 2
+CONNECTIONS = 4
+STARTUP_SECONDS = 30
+PROXY_HEADERS = {"X-Forwarded-Proto": "https"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def session_cookie(user) -> str:
+    """A signed-in session for `user`, as the login view would have stored it."""
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[LAST_SEEN_KEY] = int(time.time())
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def _server_env(static_root: str) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DEBUG="0",
+        SECRET_KEY=env.get("SECRET_KEY") or "benchmark-only-" + "x" * 40,
+        ALLOWED_HOSTS="127.0.0.1",
+        STATIC_ROOT=static_root,
+        DATABASE_CONN_MAX_AGE="60",
+        DATABASE_URL=env.get("DATABASE_URL", ""),
+    )
+    return env
+
+
+def _get(url: str, cookie: str) -> int:
+    request = urllib.request.Request(url, headers={"Cookie": cookie, **PROXY_HEADERS})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        response.read()
+        return response.status
+
+
+def _wait_until_up(url: str, cookie: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn exited during start-up")
+        try:
+            if _get(url, cookie) == 200:
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"gunicorn did not answer {url} within {STARTUP_SECONDS} s")
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def parse_wrk(output: str) -> dict:
+    """Requests per second, p99 latency and errors from `wrk --latency` output."""
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", output)
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    errors = re.search(r"Socket errors:.*", output)
+    return {
+        "requests_per_second": round(rps, 1),
+        "p99_ms": round(_ms(*p99.groups()), 1),
+        "requests": requests,
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": errors.group(0) if errors else "",
+    }
+
+
+def run_load_test(user, path: str, seconds: int) -> dict:
+    """Serve the app with gunicorn and drive `path` with wrk for `seconds`; figures as a dict."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return {"skipped": "wrk is not installed (apt-get install wrk)"}
+    cookie = session_cookie(user)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{path}"
+    with tempfile.TemporaryDirectory(prefix="oat-bench-static-") as static_root:
+        env = _server_env(static_root)
+        manage = Path(settings.BASE_DIR) / "manage.py"
+        subprocess.run(
+            [sys.executable, manage, "collectstatic", "--noinput", "-v0"], env=env, check=True
+        )
+        server = subprocess.Popen(
+            [
+                sys.executable, "-m", "gunicorn", "oversight.wsgi:application",
+                "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}",
+                "--log-level", "warning",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+        )  # fmt: skip
+        try:
+            _wait_until_up(url, cookie, server)
+            headers = [f"--header={name}: {value}" for name, value in PROXY_HEADERS.items()]
+            output = subprocess.run(
+                [
+                    wrk, "--threads", "2", "--connections", str(CONNECTIONS),
+                    "--duration", f"{seconds}s", "--timeout", "5s", "--latency",
+                    f"--header=Cookie: {cookie}", *headers, url,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=seconds + 30,
+                check=True,
+            ).stdout  # fmt: skip
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    return {
+        "url": path,
+        "workers": WORKERS,
+        "connections": CONNECTIONS,
+        "seconds": seconds,
+        **parse_wrk(output),
+    }

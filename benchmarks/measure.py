@@ -1,0 +1,129 @@
+"""Timing one page: repeated requests, its SQL queries, the same SQL run bare, its query plan."""
+
+import statistics
+import time
+from dataclasses import asdict, dataclass
+
+from django.db import DatabaseError, connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+WARM_UP = 2
+
+
+@dataclass
+class Timing:
+    median_ms: float
+    p95_ms: float
+
+    @classmethod
+    def of(cls, seconds: list[float]) -> "Timing":
+        ms = sorted(s * 1000 for s in seconds)
+        p95 = statistics.quantiles(ms, n=20, method="inclusive")[18] if len(ms) > 1 else ms[0]
+        return cls(round(statistics.median(ms), 2), round(p95, 2))
+
+
+def timed_get(client: Client, url: str, repeat: int) -> Timing:
+    """Median and 95th percentile of `repeat` GETs, after a warm-up; every one must be a 200."""
+    seconds = []
+    for i in range(WARM_UP + repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url} answered {response.status_code}")
+        if i >= WARM_UP:
+            seconds.append(elapsed)
+    return Timing.of(seconds)
+
+
+def page_queries(client: Client, url: str) -> list[str]:
+    """The SQL of one request to `url`."""
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def _selects(queries: list[str]) -> list[str]:
+    return [sql for sql in queries if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
+
+
+def bare_sql_ms(queries: list[str], repeat: int) -> float | None:
+    """Median time of running the page's SELECTs straight on a cursor, results fetched."""
+    selects = _selects(queries)
+    seconds = []
+    try:
+        with connection.cursor() as cursor:
+            for _ in range(WARM_UP + repeat):
+                started = time.perf_counter()
+                for sql in selects:
+                    cursor.execute(sql)
+                    cursor.fetchall()
+                seconds.append(time.perf_counter() - started)
+    except DatabaseError:  # a statement the backend's quoting could not reproduce (SQLite)
+        return None
+    return round(statistics.median(seconds[WARM_UP:]) * 1000, 2)
+
+
+def main_query(queries: list[str]) -> str | None:
+    """The page's main read of actions: the longest SELECT from the actions table."""
+    reads = [sql for sql in _selects(queries) if 'FROM "actions_action"' in sql]
+    return max(reads, key=len) if reads else None
+
+
+@dataclass
+class Plan:
+    top: str
+    seq_scan_on_actions: bool
+
+
+def query_plan(sql: str | None) -> Plan | None:
+    """PostgreSQL's plan for `sql`: its top node, and whether it reads the actions table whole."""
+    if sql is None or connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}")
+        lines = [row[0] for row in cursor.fetchall()]
+    top = lines[0].split("  (cost=")[0].strip()
+    return Plan(top, any("Seq Scan on actions_action " in line for line in lines))
+
+
+@dataclass
+class PageResult:
+    url: str
+    median_ms: float
+    p95_ms: float
+    queries: int
+    sql_ms: float | None
+    ratio_sql: float | None
+    django_ms: float | None
+    admin_url: str
+    admin_median_ms: float
+    ratio_admin: float
+    plan_top: str | None
+    seq_scan: bool | None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def measure_page(client, url, admin_client, admin_url, repeat) -> PageResult:
+    timing = timed_get(client, url, repeat)
+    queries = page_queries(client, url)
+    sql_ms = bare_sql_ms(queries, repeat)
+    admin = timed_get(admin_client, admin_url, repeat)
+    plan = query_plan(main_query(queries))
+    return PageResult(
+        url=url,
+        median_ms=timing.median_ms,
+        p95_ms=timing.p95_ms,
+        queries=len(queries),
+        sql_ms=sql_ms,
+        ratio_sql=round(timing.median_ms / sql_ms, 2) if sql_ms else None,
+        django_ms=round(timing.median_ms - sql_ms, 2) if sql_ms is not None else None,
+        admin_url=admin_url,
+        admin_median_ms=admin.median_ms,
+        ratio_admin=round(timing.median_ms / admin.median_ms, 3),
+        plan_top=plan.top if plan else None,
+        seq_scan=plan.seq_scan_on_actions if plan else None,
+    )

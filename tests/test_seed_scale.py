@@ -1,0 +1,98 @@
+"""seed_scale makes realistic data deterministically, and the bench runs end to end on it."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from accounts.models import Role, User
+from actions.models import Action, ActionOwner, ActionUpdate, PerformanceQuestion, Recommendation
+from actions.workflow import Status
+from benchmarks.seed import BENCH_USERS
+
+TODAY = "2026-06-15"
+SEED = ["--actions=300", "--users=60", "--seed=7", f"--today={TODAY}"]
+
+
+def seed(*args):
+    call_command("seed_scale", *args, stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def snapshot() -> list[tuple]:
+    """What the seeded actions say, without their database keys."""
+    rows = Action.objects.order_by("pk").values_list(
+        "number", "text", "timing", "timing_kind", "due_date", "status", "lead", "slip_count"
+    )
+    owners = ActionOwner.objects.order_by("pk").values_list("organisation__short_name", flat=True)
+    return [*rows, tuple(owners)]
+
+
+@pytest.mark.django_db
+def test_seed_scale_creates_every_kind_of_record_at_the_size_asked():
+    seed(*SEED)
+    assert Action.objects.count() == 300
+    assert User.objects.count() == 60
+    assert set(Action.objects.values_list("status", flat=True)) == set(Status.values)
+    overdue = Action.objects.overdue(datetime.date.fromisoformat(TODAY)).count()
+    assert 0.03 * 300 <= overdue <= 0.2 * 300
+    assert not Action.objects.filter(owners=None).exists()
+    assert ActionUpdate.objects.count() > 300
+    assert Action.history.count() > 300
+    assert PerformanceQuestion.objects.exists() and Recommendation.objects.exists()
+    assert User.objects.filter(role=Role.LEAD, is_organisation_contact=True).exists()
+    for username, role, _ in BENCH_USERS.values():
+        assert User.objects.get(username=username).role == role
+    # Every timing was read by parse_timing: dated ones have their due date.
+    assert not Action.objects.filter(timing_kind="dated", due_date=None).exists()
+
+
+@pytest.mark.django_db
+def test_seed_scale_gives_the_same_rows_for_the_same_seed_and_refuses_a_filled_database():
+    with transaction.atomic():
+        seed(*SEED)
+        first = snapshot()
+        with pytest.raises(CommandError, match="already has actions"):
+            seed(*SEED)
+        transaction.set_rollback(True)
+    seed(*SEED)
+    assert snapshot() == first
+
+
+@pytest.mark.django_db
+def test_bench_runs_end_to_end_and_ends_with_one_line_of_json():
+    seed("--actions=120", "--users=40", "--seed=3")
+    out = io.StringIO()
+    call_command(
+        "bench",
+        "--repeat=2",
+        "--annex-rows",
+        "15",
+        "--load-seconds=0",
+        stdout=out,
+        stderr=io.StringIO(),
+    )
+    lines = out.getvalue().strip().splitlines()
+    figures = json.loads(lines[-1])
+    assert "median ms" in out.getvalue()
+    assert figures["actions"] == 120
+    assert set(figures["pages"]) == {
+        "list",
+        "list_filtered",
+        "list_search",
+        "action_page",
+        "dashboard",
+        "my_actions",
+        "api_list",
+    }
+    for page in figures["pages"].values():
+        assert page["median_ms"] > 0 and page["p95_ms"] >= page["median_ms"]
+        assert page["admin_median_ms"] > 0 and page["queries"] > 0
+    assert figures["sweep"]["seconds"] >= 0 and "sweep_half" in figures
+    assert figures["annex"]["15"]["annex_s"] > 0
+    assert figures["peak_memory_mib"] > 0
+    assert {"list_vs_admin", "search_no_seq_scan", "sweep_under_10s", "load_rps"} <= set(
+        figures["targets"]
+    )
