@@ -184,6 +184,9 @@ def test_lead_sees_only_their_organisations_figures(client, known, lead):
     summary = summary_for(lead)
     assert values(summary.action_totals) == [1, 1, 1, 1, 0]
     assert values(summary.question_totals) == [1, 1, 0]
+    by_owner = next(table for table in summary.action_breakdowns if table.param == "owner")
+    # Only their own organisation's row, though MOPAC co-owns one of these actions.
+    assert {row.label: values(row) for row in by_owner.rows} == {"MPS": [1, 1, 1, 1, 0]}
     client.force_login(lead)
     response = client.get("/dashboard/")
     assert response.status_code == 200
