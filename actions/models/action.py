@@ -20,9 +20,8 @@ from actions.workflow import (
     Transition,
 )
 from meetings.models import Board, Letter, Meeting, MinuteItem
-from reminders.schedule import next_reminder_on
 
-from .base import DeadlineQuerySet, Theme, deadline_state
+from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
 
 
 class StaleEdit(Exception):
@@ -31,16 +30,7 @@ class StaleEdit(Exception):
 
 class ActionQuerySet(DeadlineQuerySet):
     pending_statuses = OVERDUE_STATUSES
-
-    def for_user(self, user):
-        """What the user may see: everything for officers and reviewers; leads, their own."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.sees_everything:
-            return self
-        if user.is_lead and user.organisation_id:
-            return self.filter(owners=user.organisation_id)
-        return self.none()
+    organisation_lookup = "owners"
 
     def live(self):
         return self.filter(status__in=LIVE_STATUSES)
@@ -83,7 +73,7 @@ class ActionOwner(models.Model):
         return f"{self.organisation} owns {self.action_id}"
 
 
-class Action(models.Model):
+class Action(RemindedModel):
     """An action agreed at a meeting (or in a letter), numbered within it as in Annex A."""
 
     Status = Status
@@ -177,14 +167,6 @@ class Action(models.Model):
 
     def __str__(self):
         return f"Action {self.number}: {self.text[:80]}"
-
-    def save(self, *args, **kwargs):
-        """Save, rescheduling the reminder sweep's look at this action (reminders/schedule.py)."""
-        pending = self.status in ActionQuerySet.pending_statuses
-        self.next_reminder_on = next_reminder_on(pending, self.due_date)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "next_reminder_on"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.pk])

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from reminders.schedule import next_reminder_on
+
 DUE_SOON_DAYS = 14
 
 
@@ -31,6 +33,18 @@ class DeadlineQuerySet(models.QuerySet):
 
     due_field = "due_date"
     pending_statuses: tuple[str, ...] = ()
+    # The lookup from a row to the organisation whose leads may see it.
+    organisation_lookup = ""
+
+    def for_user(self, user):
+        """What the user may see: everything for officers and reviewers; leads, their own."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.sees_everything:
+            return self
+        if user.is_lead and user.organisation_id:
+            return self.filter(**{self.organisation_lookup: user.organisation_id})
+        return self.none()
 
     # The conditions as Q objects, for aggregates (Count(..., filter=...)) and for history rows,
     # which have the same field names. The queryset methods below filter by these.
@@ -65,6 +79,24 @@ class DeadlineQuerySet(models.QuerySet):
 
     def without_deadline(self):
         return self.filter(self.without_deadline_q())
+
+
+class RemindedModel(models.Model):
+    """A row with a deadline whose `next_reminder_on` is kept in step on every save.
+
+    The reminder sweep scans that field (reminders/schedule.py decides its value).
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        deadlines = type(self)._default_manager.get_queryset()
+        pending = self.status in deadlines.pending_statuses
+        self.next_reminder_on = next_reminder_on(pending, getattr(self, deadlines.due_field))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "next_reminder_on"}
+        super().save(*args, **kwargs)
 
 
 def deadline_state(is_pending: bool, due: datetime.date | None, today: datetime.date) -> str:

@@ -12,9 +12,8 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Organisation
 from actions.timing import TimingKind, parse_timing
 from meetings.models import Letter, Meeting
-from reminders.schedule import next_reminder_on
 
-from .base import DeadlineQuerySet, Theme, deadline_state
+from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
 
 
 class QuestionStatus(models.TextChoices):
@@ -28,18 +27,10 @@ class QuestionStatus(models.TextChoices):
 class QuestionQuerySet(DeadlineQuerySet):
     due_field = "response_due"
     pending_statuses = (QuestionStatus.AWAITING, QuestionStatus.ASKED_AGAIN)
-
-    def for_user(self, user):
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        if user.sees_everything:
-            return self
-        if user.is_lead and user.organisation_id:
-            return self.filter(put_to=user.organisation_id)
-        return self.none()
+    organisation_lookup = "put_to"
 
 
-class PerformanceQuestion(models.Model):
+class PerformanceQuestion(RemindedModel):
     """ "What is the expected performance impact of ...?", put to an organisation by a date."""
 
     Status = QuestionStatus
@@ -108,14 +99,6 @@ class PerformanceQuestion(models.Model):
 
     def __str__(self):
         return f"Question {self.number}: {self.text[:80]}"
-
-    def save(self, *args, **kwargs):
-        """Save, rescheduling the reminder sweep's look at this question (reminders/schedule.py)."""
-        pending = self.status in QuestionQuerySet.pending_statuses
-        self.next_reminder_on = next_reminder_on(pending, self.response_due)
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "next_reminder_on"}
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("inquiries:detail", args=[self.pk])
