@@ -1,0 +1,352 @@
+"""Hardening: production settings pass Django's deploy checks, every response carries a strict
+Content-Security-Policy, passwords are hashed with Argon2 and common ones refused, sign-in is
+throttled per user and real address behind a proxy, sessions are renewed at sign-in and end when
+idle, after an absolute limit, or when the account is deactivated; errors show generic pages."""
+
+import datetime
+import json
+import re
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import time_machine
+from axes.models import AccessAttempt
+from django.conf import settings as django_settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+import oversight.settings as configured
+
+from .factories import UserFactory
+from .services import project_env
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "correct-horse-battery"
+
+
+def production_env(**overrides) -> dict[str, str]:
+    alphabet = string.ascii_letters + string.digits + "!@#%^&*(-_=+)"
+    env = project_env(
+        DEBUG="false",
+        SECRET_KEY="".join(secrets.choice(alphabet) for _ in range(50)),
+        ALLOWED_HOSTS="tracker.example.org",
+        DATABASE_URL="postgres://tracker:secret@db.example.org:5432/tracker",
+        EMAIL_HOST="smtp.example.org",
+    )
+    env.pop("CI", None)
+    env.update(overrides)
+    return env
+
+
+def manage(*args, env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def production_settings(**overrides) -> dict:
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({name: getattr(s, name) for name in ["
+        "'SECURE_HSTS_SECONDS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_SSL_REDIRECT', "
+        "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', "
+        "'SECURE_REFERRER_POLICY', 'SECURE_CONTENT_TYPE_NOSNIFF', 'X_FRAME_OPTIONS', "
+        "'CONTENT_SECURITY_POLICY', 'DEBUG', 'PASSWORD_HASHERS']}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=production_env(**overrides),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# -- production settings ---------------------------------------------------------------------
+
+
+def test_production_settings_pass_the_deploy_check_with_warnings_as_failures():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 silenced" in result.stdout + result.stderr
+
+
+def test_the_deploy_check_fails_when_hsts_is_turned_off():
+    """The check above would notice a weakened setting: it is not vacuous."""
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env=production_env(SECURE_HSTS_SECONDS="0"),
+    )
+    assert result.returncode != 0
+    assert "security.W004" in result.stdout + result.stderr
+
+
+def test_debug_with_a_production_database_is_refused_by_the_system_check():
+    result = manage("check", env=production_env(DEBUG="true"))
+    assert result.returncode != 0
+    assert "oversight.E001" in result.stdout + result.stderr
+
+
+def test_production_settings_are_strict():
+    values = production_settings()
+    assert values["DEBUG"] is False
+    assert values["SECURE_HSTS_SECONDS"] >= 365 * 24 * 3600
+    assert values["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["SESSION_COOKIE_HTTPONLY"] is True
+    assert values["SECURE_REFERRER_POLICY"] == "same-origin"
+    assert values["SECURE_CONTENT_TYPE_NOSNIFF"] is True
+    assert values["X_FRAME_OPTIONS"] == "DENY"
+    assert values["PASSWORD_HASHERS"][0].endswith("Argon2PasswordHasher")
+    policy = values["CONTENT_SECURITY_POLICY"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert all("'unsafe-inline'" not in sources for sources in policy.values())
+    assert all("'unsafe-eval'" not in sources for sources in policy.values())
+
+
+# -- Content-Security-Policy -----------------------------------------------------------------
+
+PAGES = ["login", "password_reset", "publication:index", "api:docs"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_response_carries_the_content_security_policy(client, name):
+    header = client.get(reverse(name))["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in header.split(";"))
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert "unsafe-inline" not in header
+
+
+def test_signed_in_pages_carry_the_policy_and_frame_denial(client, officer):
+    client.force_login(officer)
+    response = client.get(reverse("actions:list"))
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+INLINE = [
+    (re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I), "inline <script>"),
+    (re.compile(r"<style\b", re.I), "<style> element"),
+    (re.compile(r"\sstyle\s*=", re.I), "style attribute"),
+    (re.compile(r"\son[a-z]+\s*=\s*[\"']", re.I), "event handler attribute"),
+    (re.compile(r"javascript:", re.I), "javascript: URL"),
+]
+
+COMMENT = re.compile(r"\{#.*?#\}|\{% comment %\}.*?\{% endcomment %\}", re.S)
+
+
+def test_no_template_has_inline_script_or_style():
+    """The policy allows no inline code, so no template may contain any (e-mails excepted: mail
+    clients ignore the policy and need inline styles)."""
+    templates = [
+        path
+        for path in ROOT.glob("**/templates/**/*.html")
+        if ".venv" not in path.parts
+        and "node_modules" not in path.parts
+        and "email" not in path.parts
+        and not path.name.endswith("_email.html")
+    ]
+    assert len(templates) > 40
+    found = [
+        f"{path.relative_to(ROOT)}: {what}"
+        for path in templates
+        for pattern, what in INLINE
+        if pattern.search(COMMENT.sub("", path.read_text()))
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_api_docs_load_swagger_ui_from_our_own_static_files_only(client, reviewer):
+    client.force_login(reviewer)
+    body = client.get(reverse("api:docs")).content.decode()
+    sources = re.findall(r"<(?:script|link)[^>]*(?:src|href)=\"([^\"]+)\"", body)
+    assert sources, body
+    assert all(src.startswith("/") and not src.startswith("//") for src in sources), sources
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body)
+    assert "<style" not in body
+
+
+# -- passwords ---------------------------------------------------------------------------------
+
+
+def test_passwords_are_hashed_with_argon2(settings, mopac):
+    settings.PASSWORD_HASHERS = configured.PASSWORD_HASHERS  # tests use a cheap hasher
+    user = UserFactory(username="argon", organisation=mopac)
+    assert user.password.startswith("argon2$")
+    assert user.check_password(PASSWORD)
+
+
+@pytest.mark.parametrize("password", ["password123", "qwertyuiop", "1234567890", "iloveyou12"])
+def test_common_and_numeric_passwords_are_refused(password, officer):
+    with pytest.raises(ValidationError):
+        validate_password(password, officer)
+
+
+def test_password_change_refuses_a_common_password_with_a_message(client, officer):
+    client.force_login(officer)
+    response = client.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "password123", "new_password2": "password123"},
+    )
+    assert response.status_code == 200
+    assert "too common" in response.content.decode()
+    officer.refresh_from_db()
+    assert officer.check_password(PASSWORD)
+
+
+# -- sign-in throttling ----------------------------------------------------------------------
+
+
+def sign_in(client, username, password, **meta):
+    return client.post(reverse("login"), {"username": username, "password": password}, **meta)
+
+
+def test_five_failures_lock_the_user_at_that_address_even_with_the_right_password(officer):
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    statuses = [sign_in(client, "officer", "wrong").status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]  # the fifth failure locks
+    assert sign_in(client, "officer", PASSWORD).status_code == 429
+    # Another address is not locked out for this user (the lockout is per user and address).
+    assert sign_in(Client(REMOTE_ADDR="198.51.100.7"), "officer", PASSWORD).status_code == 302
+
+
+def test_behind_one_proxy_the_last_forwarded_address_is_the_client(officer, settings):
+    """With PROXY_COUNT=1 the proxy appends the client's address last; whatever the client wrote
+    before it is ignored, so changing it does not escape the lockout."""
+    settings.PROXY_COUNT = 1
+    proxy = Client(REMOTE_ADDR="10.0.0.2")
+    for forged in ["1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4", "5.5.5.5"]:
+        sign_in(proxy, "officer", "wrong", HTTP_X_FORWARDED_FOR=f"{forged}, 203.0.113.5")
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.5"}
+    locked = sign_in(proxy, "officer", PASSWORD, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.5")
+    assert locked.status_code == 429
+    other = sign_in(proxy, "officer", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert other.status_code == 302
+
+
+def test_without_a_proxy_a_forwarded_header_is_ignored(officer, settings):
+    settings.PROXY_COUNT = 0
+    client = Client(REMOTE_ADDR="203.0.113.5")
+    for forged in ["1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4", "5.5.5.5"]:
+        sign_in(client, "officer", "wrong", HTTP_X_FORWARDED_FOR=forged)
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {"203.0.113.5"}
+    assert sign_in(client, "officer", PASSWORD, HTTP_X_FORWARDED_FOR="6.6.6.6").status_code == 429
+
+
+# -- sessions --------------------------------------------------------------------------------
+
+
+def test_signing_in_gives_a_new_session_key(client, officer):
+    session = client.session
+    session["visited"] = True
+    session.save()
+    before = session.session_key
+    client.cookies[django_settings.SESSION_COOKIE_NAME] = before
+    assert sign_in(client, "officer", PASSWORD).status_code == 302
+    after = client.cookies[django_settings.SESSION_COOKIE_NAME].value
+    assert after != before
+    assert client.session["_auth_user_id"] == str(officer.pk)
+
+
+def test_a_deactivated_user_loses_their_session_and_token(client, lead):
+    client.force_login(lead)
+    token = Token.objects.create(user=lead)
+    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert client.get(reverse("home")).status_code == 200
+    assert api.get(reverse("api:action-list")).status_code == 200
+    lead.is_active = False
+    lead.save()
+    assert client.get(reverse("home")).url.startswith(reverse("login"))
+    assert api.get(reverse("api:action-list")).status_code == 401
+
+
+def test_an_idle_session_ends_after_the_idle_limit(client, officer, settings):
+    settings.SESSION_IDLE_SECONDS = 30 * 60
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(officer)
+        assert client.get(reverse("home")).status_code == 200
+        clock.shift(datetime.timedelta(minutes=29))
+        assert client.get(reverse("home")).status_code == 200
+        clock.shift(datetime.timedelta(minutes=31))
+        assert client.get(reverse("home")).url.startswith(reverse("login"))
+
+
+def test_an_active_session_still_ends_at_the_absolute_limit(client, officer, settings):
+    settings.SESSION_IDLE_SECONDS = 30 * 60
+    settings.SESSION_COOKIE_AGE = 12 * 3600
+    start = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as clock:
+        client.force_login(officer)
+        for _ in range(12 * 3):  # a request every 20 minutes for 12 hours
+            assert client.get(reverse("home")).status_code == 200
+            clock.shift(datetime.timedelta(minutes=20))
+        clock.shift(datetime.timedelta(minutes=1))
+        response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[0][0].startswith(reverse("login"))
+    assert "12 hours after signing in" in response.content.decode()
+
+
+# -- error pages -----------------------------------------------------------------------------
+
+
+def test_a_server_error_shows_a_generic_page_and_is_logged(client, officer, settings, caplog):
+    settings.DEBUG = False
+    client.raise_request_exception = False
+    client.force_login(officer)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("secret internal detail")
+
+    import accounts.views
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts.views, "render", explode)
+        response = client.get(reverse("home"))
+    body = response.content.decode()
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in body
+    assert "secret internal detail" not in body
+    assert "Traceback" not in body
+    assert any(
+        record.name == "django.request" and record.levelname == "ERROR" for record in caplog.records
+    )
+
+
+@pytest.mark.parametrize(
+    ("url_name", "status", "heading"),
+    [("reminders:list", 403, "You cannot do this"), ("nowhere", 404, "Page not found")],
+)
+def test_refusals_show_generic_pages(client, lead, settings, url_name, status, heading):
+    settings.DEBUG = False
+    client.force_login(lead)
+    url = "/no/such/page/" if url_name == "nowhere" else reverse(url_name)
+    response = client.get(url)
+    assert response.status_code == status
+    assert heading in response.content.decode()
