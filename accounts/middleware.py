@@ -36,7 +36,8 @@ class IdleTimeoutMiddleware:
                 hours = settings.SESSION_COOKIE_AGE // 3600
                 messages.info(
                     request,
-                    f"You were signed out {hours} hours after signing in. Sign in again to continue.",
+                    f"You were signed out {hours} hours after signing in. "
+                    "Sign in again to continue.",
                 )
             elif now - last_seen > settings.SESSION_IDLE_SECONDS:
                 logout(request)
