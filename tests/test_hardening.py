@@ -4,7 +4,9 @@ throttled per user and real address behind a proxy, sessions are renewed at sign
 idle, after an absolute limit, or when the account is deactivated; errors show generic pages."""
 
 import datetime
+import io
 import json
+import logging
 import re
 import secrets
 import string
@@ -23,8 +25,10 @@ from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
 import oversight.settings as configured
+from security.events import format_event
+from security.logfilters import RedactSecrets
 
-from .factories import UserFactory
+from .factories import ActionFactory, UserFactory
 from .services import project_env
 
 pytestmark = pytest.mark.django_db
@@ -350,3 +354,74 @@ def test_refusals_show_generic_pages(client, lead, settings, url_name, status, h
     response = client.get(url)
     assert response.status_code == status
     assert heading in response.content.decode()
+
+
+# -- security events and secrets in logs -----------------------------------------------------
+
+
+@pytest.fixture
+def log_output():
+    """What the configured log handler (settings.LOGGING, with its redacting filter) writes."""
+    handlers = [
+        handler
+        for handler in logging.getLogger().handlers
+        if any(isinstance(f, RedactSecrets) for f in handler.filters)
+    ]
+    assert handlers, "settings.LOGGING must put the RedactSecrets filter on its handler"
+    stream = io.StringIO()
+    previous = [handler.setStream(stream) for handler in handlers]
+    yield stream
+    for handler, old in zip(handlers, previous, strict=True):
+        handler.setStream(old)
+
+
+def test_no_password_session_or_token_reaches_the_log(client, lead, log_output, caplog):
+    known_password = "Tr0ub4dor-and-3-known"
+    sign_in(client, "lead", known_password)
+    client.force_login(lead)
+    session_key = client.session.session_key
+    token = Token.objects.create(user=lead).key
+    Client(HTTP_AUTHORIZATION=f"Token {token}").get(reverse("api:action-list"))
+    Client(HTTP_AUTHORIZATION=f"Token {token[::-1]}").get(reverse("api:action-list"))  # 401
+    feed_url = reverse("publication:calendar_actions", args=[lead.calendar_token])
+    client.get(feed_url)
+    client.get(feed_url.replace(lead.calendar_token, lead.calendar_token[::-1]))  # 404
+    written = log_output.getvalue()
+    assert "security.login_failed username=lead" in written
+    assert "security.unauthenticated status=401" in written
+    for secret in [known_password, session_key, token, token[::-1]]:
+        assert secret not in written
+        assert secret not in caplog.text
+    for secret in [lead.calendar_token, lead.calendar_token[::-1]]:
+        assert secret not in written
+    assert "/calendar/[redacted]/actions.ics" in written
+
+
+def test_refusals_are_logged_as_structured_events(client, lead, other_lead, mps, caplog):
+    action = ActionFactory(owners=[mps])
+    client.force_login(other_lead)
+    client.get(reverse("actions:detail", args=[action.pk]))
+    client.get(reverse("reminders:list"))
+    events = [r.getMessage() for r in caplog.records if r.name == "security"]
+    assert (
+        f"security.not_found status=404 user={other_lead.pk} ip=127.0.0.1 method=GET "
+        "view=actions:detail route=actions/<int:pk>/" in events
+    )
+    assert any(
+        e.startswith(f"security.denied status=403 user={other_lead.pk}")
+        and "view=reminders:list" in e
+        for e in events
+    )
+
+
+def test_a_lockout_is_logged(officer, caplog):
+    client = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(5):
+        sign_in(client, "officer", "wrong")
+    assert "security.lockout username=officer ip=203.0.113.9" in caplog.text
+
+
+def test_an_event_is_always_one_line_whatever_the_user_typed():
+    line = format_event("login_failed", username='eve\nsecurity.login ok="1"', ip="-")
+    assert "\n" not in line
+    assert line.startswith("security.login_failed username=")
