@@ -21,6 +21,13 @@ class RecommendationFilter(django_filters.FilterSet):
         model = Recommendation
         fields = ["q", "report", "kind", "owner", "status", "body"]
 
+    def __init__(self, data=None, queryset=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        # Offer only the reports of recommendations the user may see: a lead sees no other titles.
+        self.filters["report"].queryset = Report.objects.filter(
+            pk__in=self.queryset.values("report")
+        )
+
     def search(self, queryset, name, value):
         for word in value.split()[:10]:
             queryset = queryset.filter(
