@@ -8,10 +8,8 @@ Shared by the export_actions command and the web CSV/Excel exports:
 
 from collections.abc import Iterator
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce
-
-from .models import ActionOwner
 
 ACTION_COLUMNS = ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
 
@@ -26,6 +24,7 @@ def formula_guarded(value):
         return "'" + value
     return value
 
+
 # Action order: by the date of the meeting (or letter), then the number within it.
 ACTION_ORDER = (
     Coalesce("meeting__date", "letter__date").asc(),
@@ -38,21 +37,15 @@ ACTION_ORDER = (
 def action_rows(queryset: QuerySet) -> Iterator[list[str]]:
     """One row per action, in the queryset's order, in two queries however many there are.
 
-    Owners come from the through table so they keep the order they were entered in;
-    `Action.owners` follows the organisations' alphabetical order instead.
+    Owners keep the order they were entered in ("MPS and MOPAC").
     """
-    owners_in_order = ActionOwner.objects.select_related("organisation").order_by("pk")
-    actions = queryset.prefetch_related(
-        Prefetch("actionowner_set", queryset=owners_in_order, to_attr="owners_in_order")
-    )
-    for action in actions:
+    for action in queryset.with_owners():
         yield [
             str(action.number),
             action.text,
             action.timing,
             action.lead,
-            # As written, in the order entered: "MPS and MOPAC".
-            " and ".join(o.organisation.short_name for o in action.owners_in_order),
+            action.owner_label,
             action.get_status_display(),
             action.due_date.isoformat() if action.due_date else "",
         ]

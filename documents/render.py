@@ -51,7 +51,7 @@ def annex_actions(actions: QuerySet[Action], source: Meeting | Letter) -> list[A
         rows = actions.filter(letter=source)
     else:
         rows = actions.filter(meeting=source)
-    return list(rows.prefetch_related("owners").order_by("number"))
+    return list(rows.with_owners().order_by("number"))
 
 
 def annex_reference(source: Meeting | Letter) -> str:
@@ -138,9 +138,7 @@ def overdue_groups(
         selected = selected | actions.due_within((until.date - today).days, today)
     if board is not None:
         selected = selected.filter(Q(meeting__board=board) | Q(letter__meeting__board=board))
-    loaded = selected.select_related("meeting__board", "letter__meeting__board").prefetch_related(
-        "owners"
-    )
+    loaded = selected.select_related("meeting__board", "letter__meeting__board").with_owners()
     rows = [
         OverdueRow(
             action=action,

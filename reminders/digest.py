@@ -59,7 +59,7 @@ def overdue_groups(today: datetime.date) -> list[Group]:
     actions = (
         Action.objects.overdue(today)
         .select_related("lead_user", "meeting__board", "letter")
-        .prefetch_related("owners")
+        .with_owners()
     )
     questions = PerformanceQuestion.objects.overdue(today).select_related(
         "put_to", "meeting__board", "letter"

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -49,11 +49,14 @@ class ActionQuerySet(DeadlineQuerySet):
     def slipped(self):
         return self.filter(self.slipped_q())
 
+    def with_owners(self):
+        """Prefetch the owners in the order they were entered, as Annex A writes them."""
+        in_entry_order = Organisation.objects.order_by("actionowner__pk")
+        return self.prefetch_related(Prefetch("owners", queryset=in_entry_order))
+
     def for_lists(self):
         """Everything a list row shows, in a fixed number of queries."""
-        return self.select_related("meeting__board", "letter", "forum", "theme").prefetch_related(
-            "owners"
-        )
+        return self.select_related("meeting__board", "letter", "forum", "theme").with_owners()
 
 
 class ActionOwner(models.Model):
@@ -182,7 +185,7 @@ class Action(RemindedModel):
 
     @property
     def owner_label(self) -> str:
-        """Owners as Annex A writes them: "MPS and MOPAC"."""
+        """Owners as Annex A writes them: "MPS and MOPAC" (prefetch with `with_owners()`)."""
         return " and ".join(o.short_name for o in self.owners.all())
 
     def deadline_state(self, today: datetime.date | None = None) -> str:

@@ -22,7 +22,8 @@ def load_action(user, pk, perm: str = "actions.view_action") -> Action:
             "lead_user",
             "superseded_by",
         )
-        .prefetch_related("owners", "recommendations__report")
+        .with_owners()
+        .prefetch_related("recommendations__report")
         .get(pk=pk)
     )
 

@@ -69,7 +69,7 @@ def meeting_detail(request, pk):
         Action.objects.for_user(request.user)
         .filter(meeting=meeting)
         .select_related("theme", "forum", "minute_item")
-        .prefetch_related("owners")
+        .with_owners()
         .order_by("number")
     )
     by_minute = defaultdict(list)
