@@ -76,7 +76,11 @@ class ActionFilter(django_filters.FilterSet):
     owner = django_filters.ModelChoiceFilter(
         field_name="owners", queryset=Organisation.objects.all(), label="Owner organisation"
     )
-    lead = django_filters.CharFilter(lookup_expr="icontains", label="Lead")
+    lead = django_filters.CharFilter(lookup_expr="icontains", label="Lead", max_length=200)
+    # The dashboard's per-lead links: exactly that lead, not every lead containing the text.
+    lead_is = django_filters.CharFilter(
+        field_name="lead", lookup_expr="exact", max_length=200, widget=forms.HiddenInput
+    )
     board = django_filters.ModelChoiceFilter(
         queryset=Board.objects.all(), method="filter_board", label="Board"
     )
@@ -100,7 +104,7 @@ class ActionFilter(django_filters.FilterSet):
     no_deadline = _flag("filter_no_deadline")
     slipped = _flag("filter_slipped")
     awaiting = _flag("filter_awaiting")
-    q = django_filters.CharFilter(method="filter_text", label="Words")
+    q = django_filters.CharFilter(method="filter_text", label="Words", max_length=200)
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         method="sort_by",

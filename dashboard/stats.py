@@ -162,10 +162,8 @@ def totals(queryset, measures, conditions, route) -> Row:
 BOARD_ID = Coalesce("meeting__board", "letter__meeting__board")
 BOARD_NAME = Coalesce("meeting__board__name", "letter__meeting__board__name")
 
-# The lead filter of the action list matches leads containing the text, so a lead's link may also
-# show leads whose name contains it ("MPS" also matches "MPS and MOPAC").
 ACTION_GROUPINGS = (
-    Grouping("By lead", "Lead", F("lead"), F("lead"), "lead"),
+    Grouping("By lead", "Lead", F("lead"), F("lead"), "lead_is"),
     Grouping("By owner organisation", "Owner", F("owners"), F("owners__short_name"), "owner"),
     Grouping("By board", "Board", BOARD_ID, BOARD_NAME, "board"),
     Grouping("By theme", "Theme", F("theme"), F("theme__name"), "theme"),

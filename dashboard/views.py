@@ -86,7 +86,7 @@ def dashboard(request):
         "oldest_questions": stats.oldest_overdue_questions(questions, today),
         "line_charts": [open_overdue_chart(trends.open_and_overdue(actions, today))],
         "bar_charts": [
-            overdue_by_lead_chart(by["lead"]),
+            overdue_by_lead_chart(by["lead_is"]),
             closure_chart(trends.time_to_closure(actions, today)),
         ],
         "limited": not request.user.sees_everything,

@@ -120,6 +120,13 @@ def test_owner_and_lead_filters(client, officer, other_org, actions):
     assert listed(client, officer, lead="vc off") == [actions["others"].pk]
 
 
+def test_lead_is_matches_exactly_that_lead(client, officer, meeting, mps):
+    only_mps = ActionFactory(meeting=meeting, owners=[mps], lead="MPS")
+    ActionFactory(meeting=meeting, owners=[mps], lead="MPS and MOPAC")
+    assert listed(client, officer, lead_is="MPS") == [only_mps.pk]
+    assert len(listed(client, officer, lead="MPS")) == 2
+
+
 def test_board_meeting_and_theme_filters(client, officer, actions):
     other_board = BoardFactory(name="Finance, Change and People Oversight Board")
     elsewhere = ActionFactory(meeting=MeetingFactory(board=other_board), number=1)

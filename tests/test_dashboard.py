@@ -88,14 +88,14 @@ def test_totals_count_each_deadline_state_once(known, reviewer):
 @time_machine.travel(NOW)
 def test_breakdowns_by_lead_owner_board_and_theme(known, reviewer, mps, mopac, other_org):
     tables = {table.param: table for table in summary_for(reviewer).action_breakdowns}
-    by_lead = {row.label: values(row) for row in tables["lead"].rows}
+    by_lead = {row.label: values(row) for row in tables["lead_is"].rows}
     assert by_lead == {
         "AC Frontline Policing": [1, 1, 0, 0, 0],
         "Victims Lead": [1, 0, 0, 0, 0],
         "Director of Strategy": [0, 0, 1, 1, 0],
         "Chief Executive": [0, 0, 0, 0, 1],
     }
-    assert [row.label for row in tables["lead"].rows][:2] == [
+    assert [row.label for row in tables["lead_is"].rows][:2] == [
         "AC Frontline Policing",
         "Victims Lead",
     ]  # most overdue first, then by name
