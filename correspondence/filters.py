@@ -8,13 +8,17 @@ from meetings.models import Letter
 
 
 class LetterFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search reference, subject or text")
+    q = django_filters.CharFilter(
+        method="search", label="Search reference, subject or text", max_length=200
+    )
     direction = django_filters.ChoiceFilter(choices=Letter.Direction.choices, label="Direction")
     status = django_filters.ChoiceFilter(choices=Letter.Status.choices, label="Status")
     organisation = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), method="by_organisation", label="From or to"
     )
-    year = django_filters.NumberFilter(field_name="date", lookup_expr="year", label="Year")
+    year = django_filters.NumberFilter(
+        field_name="date", lookup_expr="year", label="Year", min_value=1, max_value=9999
+    )
 
     class Meta:
         model = Letter

@@ -9,7 +9,9 @@ from meetings.models import Board
 
 
 class QuestionFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search question or response")
+    q = django_filters.CharFilter(
+        method="search", label="Search question or response", max_length=200
+    )
     status = django_filters.ChoiceFilter(choices=PerformanceQuestion.Status.choices, label="Status")
     put_to = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all(), label="Put to")
     theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")

@@ -8,7 +8,9 @@ from actions.models import Recommendation, Report
 
 
 class RecommendationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search text, reference or evidence")
+    q = django_filters.CharFilter(
+        method="search", label="Search text, reference or evidence", max_length=200
+    )
     report = django_filters.ModelChoiceFilter(queryset=Report.objects.all(), label="Report")
     kind = django_filters.ChoiceFilter(choices=Recommendation.Kind.choices, label="Kind")
     owner = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all(), label="Owner")
