@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import forms as auth_forms
+from django.core.validators import MaxLengthValidator
 
 from correspondence.govuk import GovukModelForm, style_fields
 
@@ -17,6 +18,10 @@ class SignInForm(auth_forms.AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # AuthenticationForm sets max_length after the field is built, so nothing enforces it:
+        # an over-long name would reach the sign-in log (axes, 255 characters) and fail there.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
         style_fields(self)
 
 

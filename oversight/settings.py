@@ -282,6 +282,10 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "security.middleware.DeniedRequestLogMiddleware",
 )
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("security.middleware.DeniedRequestLogMiddleware") + 1,
+    "security.middleware.RejectNulMiddleware",
+)
 # No 'unsafe-inline' anywhere: templates have no inline script or style by design. Fonts and
 # images in the GOV.UK and Swagger UI stylesheets include data: URLs.
 CONTENT_SECURITY_POLICY = {

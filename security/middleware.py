@@ -1,4 +1,4 @@
-"""Security response headers and the log of refused requests.
+"""Security response headers, the log of refused requests, and NUL bytes refused.
 
 ContentSecurityPolicyMiddleware sends settings.CONTENT_SECURITY_POLICY (a dict of directives) on
 every response that has none: pages load scripts, styles, fonts and images from this site only,
@@ -11,6 +11,7 @@ not see does not exist for them: accounts/access.py).
 
 from django.conf import settings
 from django.http import Http404
+from django.shortcuts import render
 
 from .events import log_event, request_fields
 
@@ -48,3 +49,31 @@ class DeniedRequestLogMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, Http404):
             log_event("not_found", status=404, **request_fields(request))
+
+
+FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
+NUL_REFUSED = (
+    "The request contains a NUL character (\\x00), which cannot be stored or searched for. "
+    "Remove it and try again."
+)
+
+
+def _has_nul(params) -> bool:
+    return any("\x00" in key or any("\x00" in v for v in params.getlist(key)) for key in params)
+
+
+class RejectNulMiddleware:
+    """PostgreSQL can neither store nor compare text holding a NUL byte (it raises, a 500), and
+    search boxes and filters pass text straight to queries. A query string or form carrying one
+    is refused with 400 and a message before any view runs. (JSON bodies: DRF's CharField
+    refuses NUL with a field error.) Place after AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        has_form = request.method == "POST" and request.content_type in FORM_TYPES
+        if _has_nul(request.GET) or (has_form and _has_nul(request.POST)):
+            log_event("nul_refused", status=400, **request_fields(request))
+            return render(request, "400.html", {"reason": NUL_REFUSED}, status=400)
+        return self.get_response(request)

@@ -44,7 +44,7 @@ def meeting_list(request):
     board_id, year = _int_or_none(request.GET.get("board")), _int_or_none(request.GET.get("year"))
     if board_id:
         meetings = meetings.filter(board_id=board_id)
-    if year:
+    if year and 1 <= year <= 9999:  # a date's year: anything else would be a server error
         meetings = meetings.filter(date__year=year)
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
     visible = Action.objects.for_user(request.user).filter(meeting__in=list(page.object_list))

@@ -1,0 +1,272 @@
+"""Hostile input: every form, every list's filters and every API endpoint that takes data is sent
+very long text, control characters, NUL bytes, right-to-left marks, HTML and script, and SQL
+fragments. The answer is a 4xx with a message, a form shown again with its errors (200) or a
+saved change (302/201): never a 500; what was typed is shown back escaped; no NUL byte reaches
+the database (PostgreSQL refuses them in text: that would be a 500 there).
+
+The forms are found, not listed: every URL of the permission matrix that an officer (or the lead
+of organisation A) may POST to is opened, and the fields of the form on the page are filled, each
+with the hostile text. Every GET form on the list pages (filters, search) is filled the same way.
+"""
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.apps import apps
+from django.db import connection, models
+from django.urls import reverse
+
+from .security_world import build_world, rolled_back
+from .test_permission_matrix import MATRIX, record_count
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords", "private_media")]
+
+SCRIPT = "<script>alert('oat')</script>"
+HOSTILE = [
+    "x" * 100_000,
+    "before\x00after",
+    "\x01\x02\x07\x08\x0b\x0c\x1b[31mred\x7f",
+    "\u202eevil\u202c \u200f\u200e\u2066isolated\u2069",
+    SCRIPT,
+    '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE actions_action; --",
+    "1 OR 1=1",
+    "%00%27%22",
+    "\U0001f4a5" * 5_000,
+    "31/02/2022",
+    "-1",
+]
+RAW_MARKUP = [SCRIPT, "<img src=x onerror"]
+# Roles that may post to each URL (the first that may, in this order) and URLs to leave out.
+POSTERS = ["officer", "lead_a", "anonymous"]
+NOT_FORMS = {
+    # Sign-out changes nothing worth fuzzing and ends the session the next cells need.
+    "logout",
+}
+
+
+class FormFields(HTMLParser):
+    """The fields of each <form> on a page: (method, action, {name: a value})."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[tuple[str, str, dict[str, str]]] = []
+        self._select = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append(
+                ((attrs.get("method") or "get").lower(), attrs.get("action") or "", {})
+            )
+        elif self.forms and tag in ("input", "textarea", "select") and attrs.get("name"):
+            if attrs.get("type") in ("submit", "button", "file", "image"):
+                return
+            self.forms[-1][2][attrs["name"]] = attrs.get("value") or ""
+            self._select = attrs["name"] if tag == "select" else None
+        elif tag == "option" and self._select and self.forms:
+            fields = self.forms[-1][2]
+            if not fields[self._select] and attrs.get("value"):
+                fields[self._select] = attrs["value"]
+
+
+def forms_on(html: str):
+    parser = FormFields()
+    parser.feed(html)
+    return parser.forms
+
+
+FIXED = {"csrfmiddlewaretoken"}
+
+
+def assert_safe(response, where):
+    assert response.status_code < 500, f"{where}: {response.status_code}"
+    if response.get("Content-Type", "").startswith("text/html"):
+        body = response.content.decode()
+        for markup in RAW_MARKUP:
+            assert markup not in body, f"{where}: {markup!r} shown unescaped"
+
+
+def nul_queries() -> list[tuple[str, str]]:
+    """One query per table finding a NUL byte in any of its text columns. PostgreSQL refuses NUL
+    in text outright (a 500, which assert_safe catches); SQLite stores it, so look."""
+    if connection.vendor != "sqlite":
+        return []
+    queries = []
+    for model in apps.get_models():
+        columns = [
+            field.column
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+        ]
+        if columns:
+            found = " OR ".join(f'instr("{c}", char(0)) > 0' for c in columns)
+            queries.append(
+                (model._meta.label, f'SELECT 1 FROM "{model._meta.db_table}" WHERE {found}')
+            )
+    return queries
+
+
+def assert_no_nul_stored(queries, where):
+    stored = []
+    with connection.cursor() as cursor:
+        for label, sql in queries:
+            cursor.execute(sql)
+            if cursor.fetchone():
+                stored.append(label)
+    assert not stored, f"{where}: NUL stored in {stored}"
+
+
+def post_targets(world):
+    """(url name, role, url) for every URL in the matrix that a poster may POST to."""
+    targets = []
+    for name, (kwargs_of, methods) in sorted(MATRIX.items()):
+        if name in NOT_FORMS or "POST" not in methods or name.startswith("api:"):
+            continue
+        outcomes = dict(
+            zip(
+                ["anonymous", "officer", "lead_a", "lead_b", "reviewer", "admin"],
+                methods["POST"].split(),
+                strict=True,
+            )
+        )
+        role = next((r for r in POSTERS if outcomes[r] in {"200", "R", "400"}), None)
+        if role:
+            targets.append((name, role, reverse(name, kwargs=kwargs_of(world))))
+    return targets
+
+
+def test_every_form_and_filter_survives_hostile_text(monkeypatch):
+    monkeypatch.setattr("documents.pdf._weasyprint", lambda html: html.encode())
+    world = build_world()
+    columns = nul_queries()
+    tried = requests = forms_found = 0
+    for name, role, url in post_targets(world):
+        client = world.clients[role]
+        page = client.get(url)
+        if page.status_code != 200 or not page.get("Content-Type", "").startswith("text/html"):
+            continue
+        for method, action, fields in forms_on(page.content.decode()):
+            target = action or url
+            if action and not action.startswith("/"):
+                continue
+            names = [field for field in fields if field not in FIXED]
+            if not names:
+                continue
+            forms_found += 1
+            for hostile in HOSTILE:
+                data = {**fields, **dict.fromkeys(names, hostile)}
+                where = f"{name} {method.upper()} {target} as {role} with {hostile[:20]}"
+
+                def send(client=client, data=data, where=where, method=method, target=target):
+                    send_method = client.post if method == "post" else client.get
+                    response = send_method(target, data)
+                    assert_safe(response, where)
+                    if "\x00" in where:
+                        assert_no_nul_stored(columns, where)
+
+                cookies = client.cookies
+                rolled_back(send)
+                client.cookies = cookies
+                requests += 1
+                tried += len(names)
+    assert forms_found > 40
+    record_count("hostile_requests_sent", requests)
+    record_count("hostile_form_inputs_tried", tried)
+
+
+API_BODIES = {
+    "api:action-list": lambda w, text: {
+        "meeting": w.meeting_a.pk,
+        "number": 99,
+        "text": text,
+        "timing": text,
+        "lead": text,
+        "owners": [w.orgs["A"].pk],
+    },
+    "api:action-updates": lambda w, text: {"note": text},
+    "api:action-propose-completion": lambda w, text: {"note": text},
+}
+
+
+def test_every_api_endpoint_that_takes_data_survives_hostile_text():
+    world = build_world()
+    columns = nul_queries()
+    client = world.clients["officer"]
+    tried = 0
+    for name, body in API_BODIES.items():
+        kwargs_of, _ = MATRIX[name]
+        url = reverse(name, kwargs=kwargs_of(world))
+        for hostile in HOSTILE:
+            where = f"{name} with {hostile[:20]!r}"
+
+            def send(url=url, body=body, hostile=hostile, where=where):
+                response = client.post(
+                    url, json.dumps(body(world, hostile)), content_type="application/json"
+                )
+                assert response.status_code in {200, 201, 400}, f"{where}: {response.status_code}"
+                if response.status_code == 400:
+                    assert response.json(), where  # says which field and why
+                if "\x00" in hostile:
+                    assert response.status_code == 400, where
+                    assert_no_nul_stored(columns, where)
+
+            rolled_back(send)
+            tried += 1
+    # Query parameters of every API list: filters and search.
+    for name in [n for n in MATRIX if n.startswith("api:") and n.endswith("-list")]:
+        for hostile in HOSTILE:
+            params = {
+                key: hostile for key in ["q", "status", "owner", "board", "due_after", "page"]
+            }
+            response = client.get(reverse(name), params)
+            assert response.status_code in {200, 400, 404}, f"{name} {response.status_code}"
+            tried += 1
+    record_count("hostile_api_requests_sent", tried)
+
+
+def test_malformed_json_and_wrong_types_are_refused_with_a_message():
+    world = build_world()
+    client = world.clients["officer"]
+    url = reverse("api:action-list")
+    for raw in ['{"text": ', "[]", '{"number": "many", "owners": "all"}', "\x00", "null"]:
+        response = client.post(url, raw, content_type="application/json")
+        assert response.status_code == 400, raw
+        assert response.json()
+
+
+def test_hostile_text_saved_by_an_officer_is_shown_escaped_everywhere(client, officer, mps):
+    """Saved markup is text on every page that shows it (the action page, list and search)."""
+    from .factories import ActionFactory
+
+    action = ActionFactory(owners=[mps], text=f"Review {SCRIPT} and {RAW_MARKUP[1]}>")
+    client.force_login(officer)
+    for url in [
+        reverse("actions:detail", args=[action.pk]),
+        reverse("actions:list"),
+        reverse("actions:search") + "?q=Review",
+    ]:
+        body = client.get(url).content.decode()
+        assert "&lt;script&gt;alert(" in body, url
+        assert not any(markup in body for markup in RAW_MARKUP), url
+        assert not re.search(r"<img[^>]*onerror", body), url
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "data"),
+    [
+        ("get", "actions:search", {"q": "brief\x00ing"}),
+        ("get", "publication:actions", {"q": "\x00"}),
+        ("post", "account", {"first_name": "Al\x00ex"}),
+    ],
+)
+def test_a_nul_byte_is_refused_with_a_message_before_any_query(
+    client, officer, method, name, data, caplog
+):
+    client.force_login(officer)
+    response = getattr(client, method)(reverse(name), data)
+    assert response.status_code == 400
+    assert "contains a NUL character" in response.content.decode()
+    assert "security.nul_refused status=400" in caplog.text
