@@ -49,7 +49,7 @@ def _server_env(static_root: str) -> dict:
     env = dict(os.environ)
     env.update(
         DEBUG="0",
-        SECRET_KEY=env.get("SECRET_KEY") or "benchmark-only-" + "x" * 40,
+        SECRET_KEY=settings.SECRET_KEY,  # the key the session cookie was signed with
         ALLOWED_HOSTS="127.0.0.1",
         STATIC_ROOT=static_root,
         DATABASE_CONN_MAX_AGE="60",
@@ -58,11 +58,14 @@ def _server_env(static_root: str) -> dict:
     return env
 
 
-def _get(url: str, cookie: str) -> int:
+def _signed_in_page(url: str, cookie: str) -> bool:
+    """Whether `url` answers 200 itself, not by way of a redirect to the sign-in page."""
     request = urllib.request.Request(url, headers={"Cookie": cookie, **PROXY_HEADERS})
     with urllib.request.urlopen(request, timeout=10) as response:
         response.read()
-        return response.status
+        if response.url != url:
+            raise RuntimeError(f"{url} redirected to {response.url}: the session is not accepted")
+        return response.status == 200
 
 
 def _wait_until_up(url: str, cookie: str, server: subprocess.Popen) -> None:
@@ -71,7 +74,7 @@ def _wait_until_up(url: str, cookie: str, server: subprocess.Popen) -> None:
         if server.poll() is not None:
             raise RuntimeError("gunicorn exited during start-up")
         try:
-            if _get(url, cookie) == 200:
+            if _signed_in_page(url, cookie):
                 return
         except OSError:
             time.sleep(0.3)

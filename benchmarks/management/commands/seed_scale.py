@@ -8,7 +8,7 @@ import datetime
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from actions.models import Action
 from benchmarks.seed import Plan, ScaleSeeder
@@ -42,6 +42,9 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with transaction.atomic():
             counts = ScaleSeeder(plan).run()
+        if connection.vendor == "postgresql":  # fresh statistics, or the planner guesses
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         seconds = time.perf_counter() - started
         for label, count in counts.items():
             self.stdout.write(f"{label:<22} {count:>9,}")
