@@ -3,6 +3,7 @@ Content-Security-Policy, passwords are hashed with Argon2 and common ones refuse
 throttled per user and real address behind a proxy, sessions are renewed at sign-in and end when
 idle, after an absolute limit, or when the account is deactivated; errors show generic pages."""
 
+import csv
 import datetime
 import io
 import json
@@ -20,8 +21,10 @@ from axes.models import AccessAttempt
 from django.conf import settings as django_settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 from rest_framework.authtoken.models import Token
 
 import oversight.settings as configured
@@ -425,3 +428,43 @@ def test_an_event_is_always_one_line_whatever_the_user_typed():
     line = format_event("login_failed", username='eve\nsecurity.login ok="1"', ip="-")
     assert "\n" not in line
     assert line.startswith("security.login_failed username=")
+
+
+# -- spreadsheet formula injection -----------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_action_csv_exports_neutralise_formulas(client, officer, mps, tmp_path):
+    """The list's CSV, the exchange CSV and the export_actions command: every cell that a
+    spreadsheet would run starts with an apostrophe instead."""
+    for number, text in enumerate(FORMULAS, start=1):
+        ActionFactory(owners=[mps], number=number, text=text, lead=text)
+    client.force_login(officer)
+    exports = [
+        b"".join(client.get(reverse("actions:export_csv")).streaming_content).decode("utf-8-sig"),
+        client.get(
+            reverse("exchange:export", kwargs={"kind": "actions", "fmt": "csv"})
+        ).content.decode("utf-8-sig"),
+    ]
+    output = tmp_path / "actions.csv"
+    call_command("export_actions", "--all", "-o", str(output))
+    with output.open(encoding="utf-8-sig", newline="") as written:
+        exports.append(written.read())
+    for export in exports:
+        rows = list(csv.reader(io.StringIO(export, newline="")))[1:]
+        cells = {cell for row in rows for cell in row[1:4]}
+        assert {"'" + formula for formula in FORMULAS} <= cells
+        assert not any(cell.startswith(("=", "+", "@", "\t", "\r")) for cell in cells)
+
+
+def test_xlsx_exports_store_formula_like_text_as_text(client, officer, mps):
+    for number, text in enumerate(FORMULAS, start=1):
+        ActionFactory(owners=[mps], number=number, text=text)
+    client.force_login(officer)
+    body = client.get(reverse("exchange:export", kwargs={"kind": "actions", "fmt": "xlsx"}))
+    sheet = load_workbook(io.BytesIO(body.content)).active
+    texts = [row[1] for row in sheet.iter_rows(min_row=2)]
+    # XML turns a carriage return into a line feed; the text is otherwise as typed.
+    assert {cell.value for cell in texts} == {f.replace("\r", "\n") for f in FORMULAS}
+    assert all(cell.data_type == "s" for cell in texts)

@@ -9,6 +9,7 @@ of organisation A) may POST to is opened, and the fields of the form on the page
 with the hostile text. Every GET form on the list pages (filters, search) is filled the same way.
 """
 
+import datetime
 import json
 import re
 from html.parser import HTMLParser
@@ -17,6 +18,11 @@ import pytest
 from django.apps import apps
 from django.db import connection, models
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
+
+from meetings.annex import parse_annex
 
 from .security_world import build_world, rolled_back
 from .test_permission_matrix import MATRIX, record_count
@@ -39,6 +45,7 @@ HOSTILE = [
     "-1",
 ]
 RAW_MARKUP = [SCRIPT, "<img src=x onerror"]
+WRITTEN_ON = datetime.date(2022, 6, 24)
 # Roles that may post to each URL (the first that may, in this order) and URLs to leave out.
 POSTERS = ["officer", "lead_a", "anonymous"]
 NOT_FORMS = {
@@ -270,3 +277,52 @@ def test_a_nul_byte_is_refused_with_a_message_before_any_query(
     assert response.status_code == 400
     assert "contains a NUL character" in response.content.decode()
     assert "security.nul_refused status=400" in caplog.text
+
+
+# -- property tests of the pasted Annex A reader (the spreadsheet importer's are in
+# tests/test_import_export.py, the timing parser's in tests/test_timing.py) -------------------
+
+ORGANISATIONS = {"mps": object(), "mopac": object()}
+CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@hyp_settings(max_examples=150, deadline=None)
+@given(st.text(max_size=2000), st.sets(st.integers(1, 50), max_size=5))
+def test_any_pasted_text_is_read_into_rows_or_errors_never_an_exception(text, existing):
+    parsed = parse_annex(
+        text, written_on=WRITTEN_ON, organisations=ORGANISATIONS, existing_numbers=existing
+    )
+    assert parsed.rows or parsed.errors
+    for row in parsed.rows:
+        assert row.errors or (row.number and row.text and row.owners)
+        if row.number in existing:
+            assert row.errors
+
+
+@hyp_settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            CELL.filter(
+                lambda s: (
+                    s.strip()
+                    and not any(c in s for c in '\t\r\n"\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029')
+                )
+            ),
+            st.sampled_from(["August 2022", "Q3 2023/24", "", "TBC", "by 14 November"]),
+            st.sampled_from(["MPS", "MOPAC", "MPS and MOPAC"]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_a_well_formed_table_reads_back_row_for_row(rows):
+    text = "\n".join(
+        f"{number}\t{action}\t{timing}\t{lead}"
+        for number, (action, timing, lead) in enumerate(rows, start=1)
+    )
+    parsed = parse_annex(text, written_on=WRITTEN_ON, organisations=ORGANISATIONS)
+    assert [(r.number, r.timing, r.lead) for r in parsed.rows] == [
+        (number, timing, lead) for number, (_, timing, lead) in enumerate(rows, start=1)
+    ]
+    assert all(not row.errors for row in parsed.rows)
