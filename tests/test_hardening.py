@@ -32,7 +32,8 @@ from security.events import format_event
 from security.logfilters import RedactSecrets
 
 from .factories import ActionFactory, UserFactory
-from .services import project_env
+from .services import project_env, running, wait_for
+from .test_faults import free_port, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -468,3 +469,23 @@ def test_xlsx_exports_store_formula_like_text_as_text(client, officer, mps):
     # XML turns a carriage return into a line feed; the text is otherwise as typed.
     assert {cell.value for cell in texts} == {f.replace("\r", "\n") for f in FORMULAS}
     assert all(cell.data_type == "s" for cell in texts)
+
+
+@pytest.mark.services
+def test_the_gunicorn_access_log_holds_no_calendar_token(tmp_path):
+    """gunicorn logs every request line; a feed's path carries its owner's token."""
+    port = free_port()
+    token = "feedtoken" + secrets.token_urlsafe(12)
+    log = tmp_path / "access.log"
+    env = project_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", ALLOWED_HOSTS="127.0.0.1"
+    )
+    args = ["gunicorn", "oversight.wsgi", f"--bind=127.0.0.1:{port}", f"--access-logfile={log}"]
+    with running(args, env, tmp_path / "gunicorn.log") as server:
+        url = f"http://127.0.0.1:{port}/calendar/{token}/actions.ics"
+        # Any answer will do (the database here is empty): the line is what is tested.
+        wait_for(lambda: status_of(url), timeout=60, what="gunicorn", process=server)
+        wait_for(lambda: "actions.ics" in log.read_text(), timeout=10, what="the access log")
+    written = log.read_text()
+    assert "/calendar/[redacted]/actions.ics" in written
+    assert token not in written
