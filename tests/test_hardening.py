@@ -26,12 +26,14 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 from rest_framework.authtoken.models import Token
+from selenium.webdriver.support.ui import WebDriverWait
 
 import oversight.settings as configured
 from security.events import format_event
 from security.logfilters import RedactSecrets
 
 from .factories import ActionFactory, UserFactory
+from .security_world import build_world
 from .services import project_env, running, wait_for
 from .test_faults import free_port, status_of
 
@@ -489,3 +491,63 @@ def test_the_gunicorn_access_log_holds_no_calendar_token(tmp_path):
     written = log.read_text()
     assert "/calendar/[redacted]/actions.ics" in written
     assert token not in written
+
+
+# -- the policy in a real browser ----------------------------------------------------------------
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
+});
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_pages_work_under_the_policy_in_chromium_with_nothing_blocked(browser, live_server):
+    """Chromium enforces the policy: no page (Swagger UI and the dashboard's charts included)
+    has anything blocked, and GOV.UK Frontend's scripts run (the js-enabled class is set)."""
+    from selenium.webdriver.common.by import By
+
+    from .browser import login
+
+    world = build_world()
+    world.users["officer"].set_password(PASSWORD)
+    world.users["officer"].save()
+    browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
+    login(browser, live_server, "officer", PASSWORD)
+    pages = [
+        reverse("home"),
+        reverse("actions:list"),
+        reverse("actions:detail", args=[world.action_a.pk]),
+        reverse("meetings:meeting_detail", args=[world.meeting_a.pk]),
+        reverse("dashboard:index"),
+        reverse("correspondence:list"),
+        reverse("recommendations:list"),
+        reverse("publication:index"),
+        reverse("api:docs"),
+    ]
+    blocked = {}
+    for page in pages:
+        browser.get(live_server.url + page)
+        if page == reverse("api:docs"):
+            WebDriverWait(browser, 20).until(
+                lambda driver: driver.find_elements(By.CSS_SELECTOR, ".swagger-ui .info")
+            )
+        else:
+            body_class = browser.find_element(By.TAG_NAME, "body").get_attribute("class")
+            assert "js-enabled" in body_class, page
+        violations = browser.execute_script("return window.__cspViolations")
+        if violations:
+            blocked[page] = violations
+    assert not blocked, blocked
+    # The recorder works: an inline script added to the page is blocked and recorded.
+    browser.execute_script(
+        "const s = document.createElement('script'); s.textContent = 'window.ran = 1';"
+        "document.body.appendChild(s);"
+    )
+    WebDriverWait(browser, 5).until(
+        lambda driver: driver.execute_script("return window.__cspViolations.length")
+    )
+    assert browser.execute_script("return window.ran") is None
