@@ -44,7 +44,7 @@ FAULTS = {"count": 0}
 
 def fault_injected():
     FAULTS["count"] += 1
-    record_count("faults_injected_last_file_run", FAULTS["count"])
+    record_count("faults_injected", FAULTS["count"])
 
 
 def row_counts() -> dict[str, int]:
