@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_letter_for, get_meeting_for
 from actions.models import Action
+from correspondence.views import pdf_response
 from meetings.models import Letter
 
 from .forms import LetterForm, OverdueReportForm, letter_initial
@@ -187,9 +188,4 @@ def letter_pdf(request, pk):
     letter = get_letter_for(request.user, pk)
     if not letter.pdf:
         raise Http404("This letter has no PDF yet.")
-    return FileResponse(
-        letter.pdf.open("rb"),
-        as_attachment=True,
-        filename=f"{letter.reference}.pdf",
-        content_type="application/pdf",
-    )
+    return pdf_response(letter)  # 404, not a server error, when the file has gone

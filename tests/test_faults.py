@@ -285,3 +285,26 @@ def test_a_sweep_killed_mid_send_loses_nothing_and_doubles_nothing(tmp_path, tim
     assert {r.status for r in reminders} == {Reminder.Status.SENT}
     # One email per reminder (the lead gets each as it is due): none lost, none doubled.
     assert len(mail.outbox) == len(reminders) == 3
+
+
+# -- a stored file gone from the disk ----------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("fast_passwords", "private_media")
+def test_a_stored_file_missing_from_the_disk_is_a_404_not_a_server_error(client):
+    """Files live outside the database (PRIVATE_MEDIA_ROOT): after a restore without them, or a
+    lost disk, their downloads say they are missing."""
+    from .security_world import build_world
+
+    world = build_world()
+    client.force_login(world.users["officer"])
+    world.evidence_a.file.delete(save=False)
+    world.sent_letter_a.pdf.storage.delete(world.sent_letter_a.pdf.name)
+    fault_injected()
+    for url in [
+        reverse("actions:evidence", args=[world.evidence_a.pk]),
+        reverse("documents:letter_pdf", args=[world.sent_letter_a.pk]),
+        reverse("correspondence:pdf", args=[world.sent_letter_a.pk]),
+    ]:
+        assert client.get(url).status_code == 404, url
