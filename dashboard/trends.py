@@ -88,7 +88,12 @@ def open_and_overdue(actions, today: datetime.date) -> list[MonthEnd]:
     result = (
         history.objects.filter(id__in=relevant.values("pk"))
         .annotate(agreed_on=Coalesce("meeting__date", "letter__date"), next_date=next_date)
-        .filter(Q(next_date__isnull=True) | Q(next_date__gte=first_end))
+        # Live records still in force at the first month end; one OR with the window, so the
+        # database applies it after the window, not before (which would change next_date).
+        .filter(
+            Q(status__in=LIVE_STATUSES, next_date__isnull=True)
+            | Q(status__in=LIVE_STATUSES, next_date__gte=first_end)
+        )
         .aggregate(**counts)
     )
     return [
