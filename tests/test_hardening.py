@@ -21,9 +21,10 @@ from axes.models import AccessAttempt
 from django.conf import settings as django_settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.test import Client
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from openpyxl import load_workbook
 from rest_framework.authtoken.models import Token
 from selenium.webdriver.support.ui import WebDriverWait
@@ -551,3 +552,49 @@ def test_pages_work_under_the_policy_in_chromium_with_nothing_blocked(browser, l
         lambda driver: driver.execute_script("return window.__cspViolations.length")
     )
     assert browser.execute_script("return window.ran") is None
+
+
+# -- evidence files --------------------------------------------------------------------------
+
+
+def test_private_files_are_outside_every_served_directory_and_no_url_serves_them():
+    private = Path(configured.MEDIA_ROOT).resolve()
+    served = [Path(configured.STATIC_ROOT), *map(Path, configured.STATICFILES_DIRS)]
+    for directory in served:
+        directory = directory.resolve()
+        assert not private.is_relative_to(directory)
+        assert not directory.is_relative_to(private)
+    def modules(patterns):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from modules(pattern.url_patterns)
+            else:
+                yield getattr(pattern.callback, "__module__", "")
+
+    assert "django.views.static" not in set(modules(get_resolver().url_patterns))
+    assert not getattr(configured, "MEDIA_URL", "")
+
+
+@pytest.mark.usefixtures("private_media")
+def test_an_evidence_download_is_a_sandboxed_uncached_attachment_whatever_its_name(client, mps):
+    from actions.models import Evidence
+
+    world_action = ActionFactory(owners=[mps])
+    officer = UserFactory(username="officer-evidence")
+    update = world_action.post_update(by=officer, note="Attached")
+    evidence = Evidence(
+        update=update,
+        original_name='brief"ing\r\nSet-Cookie: x=1.pdf',
+        content_type="application/pdf",
+        size=4,
+    )
+    evidence.file.save("x.pdf", ContentFile(b"%PDF"), save=True)
+    client.force_login(officer)
+    response = client.get(reverse("actions:evidence", args=[evidence.pk]))
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert "\r" not in disposition and "\n" not in disposition
+    assert "Set-Cookie" not in response.headers
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "default-src 'none'; sandbox"
+    assert "no-store" in response["Cache-Control"]
