@@ -11,6 +11,7 @@ from django.db import transaction
 from accounts.models import Role, User
 from actions.models import Action, ActionOwner, ActionUpdate, PerformanceQuestion, Recommendation
 from actions.workflow import Status
+from benchmarks.loadtest import parse_wrk
 from benchmarks.seed import BENCH_USERS
 
 TODAY = "2026-06-15"
@@ -96,3 +97,30 @@ def test_bench_runs_end_to_end_and_ends_with_one_line_of_json():
     assert {"list_vs_admin", "search_no_seq_scan", "sweep_under_10s", "load_rps"} <= set(
         figures["targets"]
     )
+
+
+WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:40001/actions/
+  2 threads and 4 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency   310.12ms   90.50ms   1.20s    80.00%
+    Req/Sec     6.50      3.10    20.00     70.00%
+  Latency Distribution
+     50%  290.00ms
+     75%  350.00ms
+     90%  420.00ms
+     99%    1.10s
+  196 requests in 15.02s, 9.80MB read
+  Non-2xx or 3xx responses: 2
+Requests/sec:     13.05
+Transfer/sec:    668.00KB
+"""
+
+
+def test_wrk_output_gives_requests_per_second_p99_and_errors():
+    assert parse_wrk(WRK_OUTPUT) == {
+        "requests_per_second": 13.1,
+        "p99_ms": 1100.0,
+        "requests": 196,
+        "non_2xx": 2,
+        "socket_errors": "",
+    }
