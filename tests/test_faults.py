@@ -10,7 +10,6 @@ Tests that need PostgreSQL skip without it, and fail under CI=true (tests/servic
 
 import datetime
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -37,6 +36,7 @@ from reminders.sweep import run_sweep
 from .factories import ActionFactory, MeetingFactory, OrganisationFactory, UserFactory
 from .services import database_url, project_env, require_postgres, running, wait_for
 from .test_permission_matrix import record_count
+from .test_processes import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 FAULTS = {"count": 0}
@@ -168,12 +168,6 @@ def test_two_simultaneous_edits_of_one_action_exactly_one_wins():
 
 
 # -- the database drops the connection under a running server -----------------------------------
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def status_of(url: str) -> int:
