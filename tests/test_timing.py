@@ -231,7 +231,11 @@ def test_any_full_date_reads_back_as_itself_whenever_written(fmt, due, written_o
     assert parse_timing(due.strftime(fmt), written_on).due_date == due
 
 
-@given(due=st.dates(D(2000, 1, 1), D(2100, 12, 31)), written_on=st.dates(D(2000, 1, 1)))
+# Written before 2101: near year 9999 there is no "next" 14 November to fall on.
+@given(
+    due=st.dates(D(2000, 1, 1), D(2100, 12, 31)),
+    written_on=st.dates(D(2000, 1, 1), D(2100, 12, 31)),
+)
 def test_day_and_month_without_year_falls_on_or_after_writing_and_matches(due, written_on):
     result = dated(due.strftime("by %d %B"), written_on)
     assert (result.day, result.month) == (due.day, due.month)
