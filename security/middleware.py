@@ -10,8 +10,9 @@ not see does not exist for them: accounts/access.py).
 """
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from .events import log_event, request_fields
 
@@ -75,5 +76,7 @@ class RejectNulMiddleware:
         has_form = request.method == "POST" and request.content_type in FORM_TYPES
         if _has_nul(request.GET) or (has_form and _has_nul(request.POST)):
             log_event("nul_refused", status=400, **request_fields(request))
+            if request.path.startswith(reverse("api:api-root")):
+                return JsonResponse({"detail": NUL_REFUSED}, status=400)
             return render(request, "400.html", {"reason": NUL_REFUSED}, status=400)
         return self.get_response(request)

@@ -279,6 +279,13 @@ def test_a_nul_byte_is_refused_with_a_message_before_any_query(
     assert "security.nul_refused status=400" in caplog.text
 
 
+def test_an_api_client_is_told_about_a_nul_byte_in_json(client, officer):
+    client.force_login(officer)
+    response = client.get(reverse("api:action-list"), {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert "NUL character" in response.json()["detail"]
+
+
 # -- property tests of the pasted Annex A reader (the spreadsheet importer's are in
 # tests/test_import_export.py, the timing parser's in tests/test_timing.py) -------------------
 
