@@ -16,6 +16,7 @@ A POST is sent empty: an allowed user gets the form back with errors (200) or, w
 needs to be typed, the change (R).
 """
 
+import fcntl
 import json
 from collections import defaultdict
 from http.cookies import SimpleCookie
@@ -530,9 +531,15 @@ def test_each_role_gets_the_outcome_in_the_matrix(monkeypatch):
 
 
 def record_count(key: str, value: int) -> None:
-    """Keep a figure of the last run in artifacts/security-counts.json (quoted in the docs)."""
+    """Keep a figure of the last run in artifacts/security-counts.json (quoted in the docs).
+    Locked, so that pytest-xdist workers writing at once keep each other's figures."""
     COUNTS_FILE.parent.mkdir(exist_ok=True)
-    counts = json.loads(COUNTS_FILE.read_text()) if COUNTS_FILE.exists() else {}
-    counts[key] = value
-    COUNTS_FILE.write_text(json.dumps(counts, indent=2, sort_keys=True) + "\n")
+    with COUNTS_FILE.open("a+") as file:
+        fcntl.flock(file, fcntl.LOCK_EX)
+        file.seek(0)
+        counts = json.loads(file.read() or "{}")
+        counts[key] = value
+        file.seek(0)
+        file.truncate()
+        file.write(json.dumps(counts, indent=2, sort_keys=True) + "\n")
     print(f"{key}: {value}")
