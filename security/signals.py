@@ -1,5 +1,7 @@
 """Sign-in events: failures and lockouts (django-axes), sign-ins and sign-outs."""
 
+import logging
+
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -21,10 +23,10 @@ def locked_out(sender, request, username, ip_address, **kwargs):
 
 @receiver(user_logged_in)
 def logged_in(sender, request, user, **kwargs):
-    log_event("login", level=20, **{**request_fields(request), "user": user.pk})
+    log_event("login", level=logging.INFO, **{**request_fields(request), "user": user.pk})
 
 
 @receiver(user_logged_out)
 def logged_out(sender, request, user, **kwargs):
     if user is not None:
-        log_event("logout", level=20, **{**request_fields(request), "user": user.pk})
+        log_event("logout", level=logging.INFO, **{**request_fields(request), "user": user.pk})
