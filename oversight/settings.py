@@ -53,16 +53,20 @@ INSTALLED_APPS = [
     "dashboard",
     "api",
     "drf_spectacular_sidecar",
+    "security",
     "benchmarks",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "security.middleware.DeniedRequestLogMiddleware",
+    "security.middleware.RejectNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -240,9 +244,24 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Calendar and password-reset tokens are removed from every line (security/logfilters.py).
+    "filters": {"redact_secrets": {"()": "security.logfilters.RedactSecrets"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # `security.<event>` lines: sign-ins, lock-outs, denials, refused PDF fetches.
+        "security": {"level": "INFO"},
+        # These announce every start-up or layout step at INFO; keep their warnings only.
+        "axes.apps": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
 
 # Reminder timing (days), used by the reminder sweep.
@@ -267,25 +286,8 @@ EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
 
 # PDF documents (documents/pdf.py): a render taking longer than this is abandoned.
 PDF_RENDER_TIMEOUT_SECONDS = env_int("PDF_RENDER_TIMEOUT_SECONDS", 60)
-# WeasyPrint logs every layout step at INFO; keep its warnings only.
-LOGGING["loggers"]["weasyprint.progress"] = {"level": "WARNING"}
 
-# Security (security/ app, docs/security-and-reliability.md): a Content-Security-Policy on every
-# response, refusals and sign-in events logged as `security.<event>` lines, secrets kept out of
-# every log line.
-INSTALLED_APPS.append("security")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "security.middleware.ContentSecurityPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "security.middleware.DeniedRequestLogMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("security.middleware.DeniedRequestLogMiddleware") + 1,
-    "security.middleware.RejectNulMiddleware",
-)
+# Content-Security-Policy (security/middleware.py, docs/security-and-reliability.md).
 # No 'unsafe-inline' anywhere: templates have no inline script or style by design. Fonts and
 # images in the GOV.UK and Swagger UI stylesheets include data: URLs.
 CONTENT_SECURITY_POLICY = {
@@ -300,6 +302,3 @@ CONTENT_SECURITY_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-LOGGING["filters"] = {"redact_secrets": {"()": "security.logfilters.RedactSecrets"}}
-LOGGING["handlers"]["console"]["filters"] = ["redact_secrets"]
-LOGGING["loggers"]["security"] = {"level": "INFO"}
