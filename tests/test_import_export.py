@@ -421,7 +421,8 @@ def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_pa
     import urllib.request
 
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     from .browser import assert_accessible, login, screenshot
     from .factories import UserFactory
@@ -455,7 +456,9 @@ def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_pa
     assert_accessible(browser)
     browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
 
-    assert "Check the import" in browser.find_element(By.TAG_NAME, "h1").text
+    WebDriverWait(browser, 30).until(
+        EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Check the import")
+    )
     preview = browser.find_element(By.CSS_SELECTOR, "main table").text
     assert "Status: Open → Completion proposed" in preview
     assert "31 August 2022" in preview
@@ -463,7 +466,11 @@ def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_pa
     assert_accessible(browser)
     browser.find_element(By.CSS_SELECTOR, "button[name=save]").click()
 
-    banner = browser.find_element(By.CLASS_NAME, "govuk-notification-banner").text
+    banner = (
+        WebDriverWait(browser, 30)
+        .until(EC.presence_of_element_located((By.CLASS_NAME, "govuk-notification-banner")))
+        .text
+    )
     assert "0 created, 1 updated, 1 unchanged" in banner
     screenshot(browser, "import-03-done")
     assert list(Action.objects.order_by("number").values_list("status", flat=True)) == [
