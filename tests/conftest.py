@@ -77,6 +77,8 @@ def browser(request, tmp_path):
     from .browser import screenshot, start_chromium
 
     driver = start_chromium(tmp_path / "chromium-profile")
+    # Look-ups wait for the element to appear, so a step never races the page a submit loads.
+    driver.implicitly_wait(5)
     yield driver
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
