@@ -49,30 +49,27 @@ def _meeting_slug(meeting) -> str:
     return f"{meeting.date:%Y-%m-%d}-{slugify(meeting.board.short_name or meeting.board.name)}"
 
 
+def _annex_response(request, source, name: str) -> HttpResponse:
+    """Annex A of a meeting or letter, holding only the actions the user may see."""
+    with_status = request.GET.get("status") == "1"
+    actions = Action.objects.for_user(request.user)
+    return _pdf_response(
+        request,
+        lambda: render_annex(source, actions=actions, with_status=with_status),
+        f"annex-a-{name}.pdf",
+    )
+
+
 @login_required
 def meeting_annex(request, pk):
     meeting = get_meeting_for(request.user, pk)
-    with_status = request.GET.get("status") == "1"
-    return _pdf_response(
-        request,
-        lambda: render_annex(
-            meeting, actions=Action.objects.for_user(request.user), with_status=with_status
-        ),
-        f"annex-a-{_meeting_slug(meeting)}.pdf",
-    )
+    return _annex_response(request, meeting, _meeting_slug(meeting))
 
 
 @login_required
 def letter_annex(request, pk):
     letter = get_letter_for(request.user, pk)
-    with_status = request.GET.get("status") == "1"
-    return _pdf_response(
-        request,
-        lambda: render_annex(
-            letter, actions=Action.objects.for_user(request.user), with_status=with_status
-        ),
-        f"annex-a-{slugify(letter.reference)}.pdf",
-    )
+    return _annex_response(request, letter, slugify(letter.reference))
 
 
 @login_required
