@@ -8,7 +8,6 @@ due_within, no_deadline, slipped, awaiting, q, sort. Deadline rules come from De
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,6 +15,7 @@ from drf_spectacular.utils import extend_schema_field
 from accounts.models import Organisation
 from actions.models import Action, Theme
 from actions.models.action import ActionQuerySet
+from actions.ordering import BY_DUE_DATE, OverdueFirst
 from actions.search import matching_actions
 from actions.workflow import Status
 from meetings.models import Board, Meeting
@@ -28,15 +28,12 @@ LIFECYCLE_RANK = Case(
     *(When(status=value, then=Value(rank)) for rank, value in enumerate(Status.values)),
     output_field=IntegerField(),
 )
-SOURCE_DATE = Coalesce("meeting__date", "letter__date")
-DUE_FIRST = F("due_date").asc(nulls_last=True)
-
 # sort key -> (label, order). Ties end with the number and pk, so pages never overlap.
 SORTS = {
-    "due_date": ("Due date, earliest first", (DUE_FIRST, "number", "pk")),
+    "due_date": ("Due date, earliest first", BY_DUE_DATE),
     "-due_date": ("Due date, latest first", (F("due_date").desc(nulls_last=True), "number", "pk")),
-    "number": ("Meeting or letter, then number", (SOURCE_DATE, "number", "pk")),
-    "status": ("Status", (LIFECYCLE_RANK, DUE_FIRST, "number", "pk")),
+    "number": ("Meeting or letter, then number", ("source_date", "number", "pk")),
+    "status": ("Status", (LIFECYCLE_RANK, *BY_DUE_DATE)),
 }
 DEFAULT_SORT_LABEL = "Overdue first, then due date"
 
@@ -49,13 +46,24 @@ FLAGS = {
 }
 
 
+DEFAULT_ORDER = (F("is_overdue").desc(), *BY_DUE_DATE)
+
+
 def default_order(queryset):
-    """Overdue first (DeadlineQuerySet's rule), then by due date; no deadline last."""
+    """Overdue first (DeadlineQuerySet's rule), then by due date; no deadline last.
+
+    As one SQL sort, for whole lists (exports); pages read it through `page_keys`."""
     overdue = ActionQuerySet.overdue_q(timezone.localdate())
     is_overdue = Case(When(overdue, then=Value(1)), default=Value(0), output_field=IntegerField())
-    return queryset.alias(is_overdue=is_overdue).order_by(
-        F("is_overdue").desc(), DUE_FIRST, SOURCE_DATE, "number", "pk"
-    )
+    return queryset.alias(is_overdue=is_overdue).order_by(*DEFAULT_ORDER)
+
+
+def page_keys(queryset):
+    """The primary keys of a list of actions in its order, for a Paginator to slice: in the
+    default order through `OverdueFirst`'s index reads, in any other through its own sort."""
+    if tuple(queryset.query.order_by) == DEFAULT_ORDER:
+        return OverdueFirst(queryset)
+    return queryset.values_list("pk", flat=True)
 
 
 def _flag(method: str) -> django_filters.BooleanFilter:

@@ -13,7 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from accounts.access import letters_for, meetings_for, recommendations_for
-from actions.filters import ActionFilter
+from actions.filters import ActionFilter, page_keys
 from actions.models import Action, PerformanceQuestion
 from actions.workflow import IllegalTransition
 from meetings.models import Board
@@ -97,9 +97,9 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
         return Action.objects.for_user(self.request.user).for_lists().select_related("lead_user")
 
     def paginate_queryset(self, queryset):
-        """Sort and slice the keys alone, then load the page's rows in full (as the action list
-        does): at 100,000 actions the sort runs over narrow rows, not over every join."""
-        pks = super().paginate_queryset(queryset.values_list("pk", flat=True))
+        """Page through the keys alone, then load the page's rows in full, as the action list
+        does (actions.filters.page_keys)."""
+        pks = super().paginate_queryset(page_keys(queryset))
         if pks is None:
             return None
         rows = Action.objects.for_lists().select_related("lead_user").in_bulk(list(pks))

@@ -327,6 +327,7 @@ class ScaleSeeder:
                 timing_kind=parsed.kind,
                 timing_problem=parsed.reason,
                 due_date=parsed.due_date,
+                source_date=source.date,
                 forum=self.rng.choice(self.boards) if self.rng.random() < 0.3 else None,
                 theme=self.rng.choice(self.themes) if self.rng.random() < 0.8 else None,
                 status=status,

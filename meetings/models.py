@@ -36,7 +36,18 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(date__gte=today).order_by("date")
 
 
-class Meeting(models.Model):
+class SourceOfActions(models.Model):
+    """A meeting or a letter: its actions keep its date (Action.source_date), to sort by."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.actions.exclude(source_date=self.date).update(source_date=self.date)
+
+
+class Meeting(SourceOfActions):
     """One sitting of a board on a date."""
 
     class Status(models.TextChoices):
@@ -104,7 +115,7 @@ class MinuteItem(models.Model):
         return f"{self.number} {self.text[:60]}"
 
 
-class Letter(models.Model):
+class Letter(SourceOfActions):
     """A letter in or out: follow-up letters, responses, committee correspondence."""
 
     class Direction(models.TextChoices):

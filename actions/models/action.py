@@ -23,6 +23,10 @@ from meetings.models import Board, Letter, Meeting, MinuteItem
 
 from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
 
+# The lists' order after "overdue first": due date (none last), then the meeting's or letter's
+# date and the number, as Annex A numbers them; the pk makes it total so pages never overlap.
+BY_DUE_DATE_FIELDS = ("due_date", "source_date", "number", "id")
+
 
 class StaleEdit(Exception):
     """Raised when someone saved the action after the version the editor started from."""
@@ -125,16 +129,21 @@ class Action(RemindedModel):
     closed_at = models.DateTimeField(null=True, blank=True)
     last_update_at = models.DateTimeField(null=True, blank=True)
     next_reminder_on = models.DateField(null=True, blank=True)
+    # The date of its meeting or letter, kept here by save() (and by Meeting/Letter.save()) so
+    # that the lists can sort on it through an index instead of a join.
+    source_date = models.DateField(null=True, editable=False)
     published_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[owners], excluded_fields=["next_reminder_on"])
+    history = HistoricalRecords(
+        m2m_fields=[owners], excluded_fields=["next_reminder_on", "source_date"]
+    )
 
     class Meta:
-        ordering = ["meeting__date", "letter__date", "number"]
+        ordering = ["source_date", "number"]
         constraints = [
             models.CheckConstraint(
                 name="action_has_one_source",
@@ -159,7 +168,16 @@ class Action(RemindedModel):
         indexes = [
             # Lists filtered by status and ordered or bounded by due date; overdue().
             models.Index(fields=["status", "due_date"], name="action_status_due"),
-            models.Index(fields=["due_date"], name="action_due"),
+            # The lists' default order (actions.ordering.OverdueFirst): the overdue head through
+            # the partial index, the rest through the full one; both sorted like the page.
+            models.Index(fields=[*BY_DUE_DATE_FIELDS], name="action_due_order"),
+            models.Index(
+                fields=[*BY_DUE_DATE_FIELDS],
+                condition=Q(status__in=OVERDUE_STATUSES),
+                name="action_pending_due_order",
+            ),
+            # Meta.ordering and the "meeting or letter, then number" sort.
+            models.Index(fields=["source_date", "number", "id"], name="action_source_order"),
             # The reminder sweep scans only rows with a reminder scheduled.
             models.Index(
                 fields=["next_reminder_on"],
@@ -170,6 +188,12 @@ class Action(RemindedModel):
 
     def __str__(self):
         return f"Action {self.number}: {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        self.source_date = self.source.date if (self.meeting_id or self.letter_id) else None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "source_date"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.pk])

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from actions.filters import default_order
+from actions.filters import default_order, page_keys
 from actions.models import Action
 from actions.workflow import LIVE_STATUSES
 
@@ -52,35 +52,34 @@ def _recently_changed(user, visible) -> list:
     return [actions[pk] for pk in order if pk in actions]
 
 
-def _first(queryset, count: int) -> list:
-    """The first `count` rows: sorted and sliced by key alone, then loaded in full, so that at
-    100,000 actions the sort runs over narrow rows, not over every join a row needs."""
-    pks = list(queryset.values_list("pk", flat=True)[:count])
-    rows = Action.objects.for_lists().in_bulk(pks)
-    return [rows[pk] for pk in pks]
+def _first(*querysets, count: int = SECTION_LIMIT + 1) -> list[list]:
+    """The first `count` actions of each queryset: their keys read alone (through indexes in
+    the default order), then every section's rows loaded together with what a row shows."""
+    keys = [list(page_keys(queryset)[:count]) for queryset in querysets]
+    rows = Action.objects.for_lists().in_bulk([pk for section in keys for pk in section])
+    return [[rows[pk] for pk in section] for section in keys]
 
 
 def sections_for(user) -> list[Section]:
     visible = Action.objects.for_user(user).for_lists()
-    top = SECTION_LIMIT + 1
     if user.is_lead:
         live = default_order(visible.live())
         everything = _list_url(owner=user.organisation_id, status=list(LIVE_STATUSES))
+        led, others = _first(live.filter(lead_user=user), live.exclude(lead_user=user))
         return [
-            Section("Led by you", _first(live.filter(lead_user=user), top), everything),
-            Section(
-                f"Other {user.organisation} actions",
-                _first(live.exclude(lead_user=user), top),
-                everything,
-            ),
+            Section("Led by you", led, everything),
+            Section(f"Other {user.organisation} actions", others, everything),
         ]
     if user.is_officer:
         awaiting = visible.awaiting_acceptance().order_by("completion_proposed_at", "pk")
         return [
-            Section("Awaiting your decision", list(awaiting[:top]), _list_url(awaiting=1)),
+            Section(
+                "Awaiting your decision", list(awaiting[: SECTION_LIMIT + 1]), _list_url(awaiting=1)
+            ),
             Section("Recently changed by you", _recently_changed(user, visible)),
         ]
-    return [Section("Overdue", _first(default_order(visible.overdue()), top), _list_url(overdue=1))]
+    (overdue,) = _first(default_order(visible.overdue()))
+    return [Section("Overdue", overdue, _list_url(overdue=1))]
 
 
 @login_required

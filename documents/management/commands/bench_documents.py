@@ -71,7 +71,13 @@ def benchmark_meeting(rows: int) -> Meeting:
     meeting = Meeting.objects.create(board=board, date=datetime.date(2022, 6, 24))
     actions = []
     for number in range(1, rows + 1):
-        action = Action(meeting=meeting, number=number, text=SAMPLE_TEXTS[number % 3], lead="MPS")
+        action = Action(
+            meeting=meeting,
+            number=number,
+            text=SAMPLE_TEXTS[number % 3],
+            lead="MPS",
+            source_date=meeting.date,
+        )
         action.apply_timing(SAMPLE_TIMINGS[number % len(SAMPLE_TIMINGS)])
         actions.append(action)
     Action.objects.bulk_create(actions)
