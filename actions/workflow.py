@@ -20,6 +20,17 @@ class Status(models.TextChoices):
     DROPPED = "dropped", "Dropped"
 
 
+# The colour of each status's tag (GOV.UK Frontend tag modifiers).
+STATUS_TAG_CLASSES = {
+    Status.OPEN: "govuk-tag--grey",
+    Status.IN_PROGRESS: "govuk-tag--blue",
+    Status.COMPLETION_PROPOSED: "govuk-tag--purple",
+    Status.CLOSED: "govuk-tag--green",
+    Status.SUPERSEDED: "govuk-tag--orange",
+    Status.DROPPED: "govuk-tag--orange",
+}
+
+
 class Transition(models.TextChoices):
     """What happened, as recorded on an ActionUpdate and in the history."""
 

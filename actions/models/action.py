@@ -14,6 +14,7 @@ from actions.timing import TimingKind, parse_timing
 from actions.workflow import (
     LIVE_STATUSES,
     OVERDUE_STATUSES,
+    STATUS_TAG_CLASSES,
     TRANSITIONS,
     IllegalTransition,
     Status,
@@ -61,6 +62,15 @@ class ActionQuerySet(DeadlineQuerySet):
     def for_lists(self):
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("meeting__board", "letter", "forum", "theme").with_owners()
+
+    def for_tables(self):
+        """Only what an action table row shows (actions/rows.py, which reads the owners of
+        the whole table in one query)."""
+        return self.select_related("meeting__board", "letter").only(
+            *("number", "text", "lead", "timing", "timing_kind", "due_date", "status"),
+            *("slip_count", "meeting__date", "meeting__board__name"),
+            *("meeting__board__short_name", "letter__reference"),
+        )
 
 
 class ActionOwner(models.Model):
@@ -216,6 +226,10 @@ class Action(RemindedModel):
         return deadline_state(
             self.status in OVERDUE_STATUSES, self.due_date, today or timezone.localdate()
         )
+
+    @property
+    def status_tag_class(self) -> str:
+        return STATUS_TAG_CLASSES[self.status]
 
     # -- timing ---------------------------------------------------------------------------
 

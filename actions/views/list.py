@@ -26,7 +26,7 @@ def filtered_actions(request) -> ActionFilter:
 
 def _rows_in_order(pks) -> list[Action]:
     """The actions of one page, in the page's order, with everything a row shows."""
-    rows = Action.objects.for_lists().in_bulk(list(pks))
+    rows = Action.objects.for_tables().in_bulk(list(pks))
     return [rows[pk] for pk in pks]
 
 

@@ -56,12 +56,12 @@ def _first(*querysets, count: int = SECTION_LIMIT + 1) -> list[list]:
     """The first `count` actions of each queryset: their keys read alone (through indexes in
     the default order), then every section's rows loaded together with what a row shows."""
     keys = [list(page_keys(queryset)[:count]) for queryset in querysets]
-    rows = Action.objects.for_lists().in_bulk([pk for section in keys for pk in section])
+    rows = Action.objects.for_tables().in_bulk([pk for section in keys for pk in section])
     return [[rows[pk] for pk in section] for section in keys]
 
 
 def sections_for(user) -> list[Section]:
-    visible = Action.objects.for_user(user).for_lists()
+    visible = Action.objects.for_user(user).for_tables()
     if user.is_lead:
         live = default_order(visible.live())
         everything = _list_url(owner=user.organisation_id, status=list(LIVE_STATUSES))

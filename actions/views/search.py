@@ -35,7 +35,7 @@ def search_everything(user, text: str) -> list[Results]:
         _results(
             "Actions",
             "action",
-            default_order(matching_actions(Action.objects.for_user(user).for_lists(), text)),
+            default_order(matching_actions(Action.objects.for_user(user).for_tables(), text)),
         ),
         _results(
             "Meetings",
