@@ -75,8 +75,12 @@ def _get_for(user, visible: QuerySet, pk, perm: str):
     return obj
 
 
-def get_action_for(user, pk, perm: str = "actions.view_action") -> Action:
-    return _get_for(user, Action.objects.for_user(user), pk, perm)
+def get_action_for(
+    user, pk, perm: str = "actions.view_action", actions: QuerySet[Action] | None = None
+) -> Action:
+    """`actions` may say what else to load with it (select_related, prefetch_related)."""
+    actions = Action.objects.all() if actions is None else actions
+    return _get_for(user, actions.for_user(user), pk, perm)
 
 
 def get_meeting_for(user, pk, perm: str = "meetings.view_meeting") -> Meeting:

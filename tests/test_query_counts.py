@@ -20,8 +20,9 @@ QUERIES_MAX = 10
 # The dashboard draws five tables, two charts and two lists of counts, one query each; it is
 # bounded by its size, not by the number of actions (see docs/performance.md).
 DASHBOARD_QUERIES_MAX = 14
-# The action page is no list: one query for each kind of thing its timeline shows.
-ACTION_PAGE_QUERIES_MAX = 12
+# The action page: the action with its relations (read once, for the permission check and the
+# page), then one query for each kind of thing its timeline shows.
+ACTION_PAGE_QUERIES_MAX = 10
 
 
 def pages() -> dict[str, tuple[str, str]]:

@@ -11,8 +11,7 @@ from actions.workflow import LIVE_STATUSES, Transition, allowed_transitions
 
 def load_action(user, pk, perm: str = "actions.view_action") -> Action:
     """The action with everything its page shows, or 404/403 (accounts.access decides)."""
-    get_action_for(user, pk, perm)
-    return (
+    with_relations = (
         Action.objects.select_related(
             "meeting__board",
             "letter",
@@ -24,8 +23,8 @@ def load_action(user, pk, perm: str = "actions.view_action") -> Action:
         )
         .with_owners()
         .prefetch_related("recommendations__report")
-        .get(pk=pk)
     )
+    return get_action_for(user, pk, perm, actions=with_relations)
 
 
 @login_required
