@@ -1,0 +1,80 @@
+"""The rows of action tables (actions/rows.py): what each cell says, escaped, in few queries."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from actions.models import Action
+from actions.rows import table_rows
+from tests.factories import ActionFactory, LetterFactory, MeetingFactory, OrganisationFactory
+
+TODAY = datetime.datetime(2022, 9, 15, 12, 0)
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(TODAY, tick=False):
+        yield
+
+
+@pytest.mark.django_db
+def test_each_cell_of_a_row(frozen, mps, mopac):
+    meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
+    action = ActionFactory(
+        meeting=meeting, number=7, timing="August 2022", lead="DAC Smith", owners=[mps, mopac]
+    )
+    Action.objects.filter(pk=action.pk).update(slip_count=2)
+
+    (row,) = table_rows(Action.objects.for_tables().filter(pk=action.pk))
+
+    assert row.number == 7
+    assert row.source == "Performance and Risk Oversight Board, 24 June 2022"
+    assert row.url == reverse("actions:detail", args=[action.pk])
+    assert row.timing == "August 2022"
+    assert row.due == "31 August 2022"
+    assert (row.lead, row.owners) == ("DAC Smith", "MPS and MOPAC")
+    assert (row.status, row.status_class) == ("Open", "govuk-tag--grey")
+    assert (row.deadline, row.deadline_label) == ("overdue", "Overdue")
+    assert (row.unreadable, row.slip_count) == (False, 2)
+
+
+@pytest.mark.django_db
+def test_a_letters_action_closed_with_unreadable_timing(frozen, mps):
+    letter = LetterFactory(reference="MOPAC221014-D1")
+    action = ActionFactory(meeting=None, letter=letter, timing="when possible", owners=[mps])
+    Action.objects.filter(pk=action.pk).update(status=Action.Status.CLOSED)
+
+    (row,) = table_rows(Action.objects.for_tables().filter(pk=action.pk))
+
+    assert row.source == "Letter MOPAC221014-D1"
+    assert (row.due, row.deadline, row.unreadable) == ("", "", True)
+    assert (row.status, row.status_class) == ("Closed", "govuk-tag--green")
+
+
+@pytest.mark.django_db
+def test_long_text_is_cut_and_every_value_is_escaped_on_the_page(frozen, client, officer, mps):
+    words = " ".join(f"w{n}" for n in range(60))
+    ActionFactory(text=f"<script>alert(1)</script> {words}", lead="<b>Lead</b>", owners=[mps])
+    client.force_login(officer)
+    body = client.get(reverse("actions:list")).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;b&gt;Lead&lt;/b&gt;" in body
+    assert "w38 …" in body and "w39" not in body
+
+
+@pytest.mark.django_db
+def test_a_table_reads_its_owners_in_one_query(frozen, django_assert_num_queries):
+    orgs = [OrganisationFactory() for _ in range(3)]
+    for number in range(1, 31):
+        ActionFactory(number=number, owners=orgs[: 1 + number % 3])
+    actions = list(Action.objects.for_tables())
+    with django_assert_num_queries(1):
+        rows = table_rows(actions)
+    assert {row.owners for row in rows} == {
+        orgs[0].short_name,
+        f"{orgs[0].short_name} and {orgs[1].short_name}",
+        f"{orgs[0].short_name} and {orgs[1].short_name} and {orgs[2].short_name}",
+    }
