@@ -1,7 +1,9 @@
 """The dashboard's numbers: SQL aggregates over what the user may see, never loops over rows.
 
 Every condition comes from the querysets' own definitions (`ActionQuerySet.overdue_q()` and the
-other `*_q()` methods), so a count here and the filtered list its link opens agree.
+other `*_q()` methods), so a count here and the filtered list its link opens agree. The four
+action tables are one statement (`grouping_sets`), and the totals are the sums of the lead
+table's rows, since every action has exactly one lead (blank or not).
 """
 
 import datetime
@@ -10,14 +12,17 @@ from dataclasses import dataclass, field
 from functools import reduce
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from actions.models.action import ActionQuerySet
 from actions.models.base import DUE_SOON_DAYS
 from actions.models.question import QuestionQuerySet
+from actions.workflow import LIVE_STATUSES
 from meetings.models import Board
+
+from .grouping_sets import RowSet, grouped_counts
 
 ACTION_LIST = "actions:list"
 QUESTION_LIST = "inquiries:list"
@@ -55,6 +60,8 @@ def action_conditions(today: datetime.date) -> dict[str, Q]:
         "no_deadline": ActionQuerySet.without_deadline_q(),
         "awaiting": ActionQuerySet.awaiting_acceptance_q(),
         "slipped": ActionQuerySet.slipped_q(),
+        # Not a column: the open actions now, the trend chart's point for today.
+        "open": Q(status__in=LIVE_STATUSES),
     }
 
 
@@ -66,8 +73,11 @@ def question_conditions(today: datetime.date) -> dict[str, Q]:
     }
 
 
-def list_url(route: str, params: dict) -> str:
-    return f"{reverse(route)}?{urlencode(params)}"
+def _linker(route: str):
+    """A function from filter parameters to the URL of the list `route` so filtered (the route
+    is reversed once for all the cells)."""
+    path = reverse(route)
+    return lambda params: f"{path}?{urlencode(params)}"
 
 
 @dataclass
@@ -101,12 +111,13 @@ class Breakdown:
     rows: list[Row] = field(default_factory=list)
 
 
-def _row(label, key, counts, measures, route, group_params) -> Row:
-    """A row of counts, each non-zero count linked to its list when the list can filter it."""
+def _row(label, key, counts, measures, link, group_params) -> Row:
+    """A row of counts, each non-zero count linked to its list (`link(params)`) when the list
+    can filter it."""
 
     def url(measure):
         linkable = counts[measure.name] and measure.params and group_params is not None
-        return list_url(route, {**group_params, **measure.params}) if linkable else None
+        return link({**group_params, **measure.params}) if linkable else None
 
     return Row(label, [Cell(counts[m.name], url(m), m.label) for m in measures], key)
 
@@ -120,6 +131,8 @@ class Grouping:
     key: object
     label: object
     param: str
+    numeric_key: bool = True  # a foreign key (the lead is a text)
+    one_per_action: bool = True  # False: an action can be in several groups (its owners)
 
 
 def _counts(conditions: dict[str, Q]) -> dict:
@@ -133,38 +146,81 @@ def _counted(queryset, conditions: dict[str, Q]):
     return queryset.order_by().filter(reduce(operator.or_, conditions.values()))
 
 
-def breakdown(queryset, grouping: Grouping, measures, conditions, route) -> Breakdown:
-    """Counts per group in one query; groups with nothing to count are left out, most overdue
-    first."""
-    grouped = (
+# Every action condition holds only for a live action (pending and awaiting acceptance are
+# live statuses) or a slipped one: the same rows as the OR of them all, in a form that the
+# database plans quickly and that the partial index `action_counted` covers.
+ACTIONS_COUNTED = Q(status__in=LIVE_STATUSES) | ActionQuerySet.slipped_q()
+
+
+def _grouped(queryset, grouping: Grouping, conditions: dict[str, Q]):
+    """Counts per group in one query (the questions')."""
+    return (
         _counted(queryset, conditions)
         .annotate(group_key=grouping.key, group_name=grouping.label)
         .values("group_key", "group_name")
         .annotate(**_counts(conditions))
     )
+
+
+def _table(grouping: Grouping, measures, groups: list[dict], link) -> Breakdown:
+    """The groups with something to count as rows, most overdue first."""
     table = Breakdown(grouping.title, grouping.group_label, grouping.param, measures)
-    for counts in grouped:
+    for counts in groups:
         if not any(counts[m.name] for m in measures):
             continue
         key = counts["group_key"]
+        if key is not None and grouping.numeric_key:
+            key = int(key)
         params = {grouping.param: key} if key not in (None, "") else None
-        table.rows.append(_row(counts["group_name"] or "", key, counts, measures, route, params))
+        table.rows.append(_row(counts["group_name"] or "", key, counts, measures, link, params))
     table.rows.sort(key=lambda row: (-row.first, row.label.lower()))
     return table
 
 
-def totals(queryset, measures, conditions, route) -> Row:
-    """The counts over everything the user may see: one query."""
-    counts = _counted(queryset, conditions).aggregate(**_counts(conditions))
-    return _row("All", None, counts, measures, route, {})
+def _rows(queryset, groupings, conditions: dict[str, Q]):
+    """The counted rows with each grouping's key and name and each condition as a column."""
+    columns = {}
+    for grouping in groupings:
+        columns[f"{grouping.param}_key"] = grouping.key
+        columns[f"{grouping.param}_name"] = grouping.label
+    flags = {name: ExpressionWrapper(q, BooleanField()) for name, q in conditions.items()}
+    return queryset.order_by().filter(ACTIONS_COUNTED).values(**columns, **flags)
+
+
+def breakdowns(queryset, groupings, conditions) -> dict[str, list[dict]]:
+    """The counts of each grouping (by its `param`), all in one query: the groupings with one
+    group per action share one reading of the counted actions; one with several (the owners)
+    reads its own rows, one per action and group."""
+    batches = [[g for g in groupings if g.one_per_action]]
+    batches += [[g] for g in groupings if not g.one_per_action]
+    row_sets = [
+        RowSet(_rows(queryset, batch, conditions), tuple(g.param for g in batch))
+        for batch in batches
+        if batch
+    ]
+    groups = {grouping.param: [] for grouping in groupings}
+    for counts in grouped_counts(row_sets, list(conditions)):
+        groups[counts["grouping"]].append(counts)
+    return groups
+
+
+def _sums(groups: list[dict], names) -> dict[str, int]:
+    return {name: sum(counts[name] for counts in groups) for name in names}
 
 
 BOARD_ID = Coalesce("meeting__board", "letter__meeting__board")
 BOARD_NAME = Coalesce("meeting__board__name", "letter__meeting__board__name")
 
 ACTION_GROUPINGS = (
-    Grouping("By lead", "Lead", F("lead"), F("lead"), "lead_is"),
-    Grouping("By owner organisation", "Owner", F("owners"), F("owners__short_name"), "owner"),
+    Grouping("By lead", "Lead", F("lead"), F("lead"), "lead_is", numeric_key=False),
+    Grouping(
+        "By owner organisation",
+        "Owner",
+        F("owners"),
+        F("owners__short_name"),
+        "owner",
+        one_per_action=False,
+    ),
     Grouping("By board", "Board", BOARD_ID, BOARD_NAME, "board"),
     Grouping("By theme", "Theme", F("theme"), F("theme__name"), "theme"),
 )
@@ -181,43 +237,35 @@ class Summary:
     action_breakdowns: list[Breakdown]
     question_totals: Row
     question_breakdown: Breakdown
+    open_actions: int  # open, in progress or completion proposed, today
 
 
 def summary(actions, questions, today: datetime.date) -> Summary:
-    """All the counts for the visible `actions` and `questions`: six queries."""
+    """All the counts for the visible `actions` and `questions`: two queries."""
     conditions = action_conditions(today)
-    by_organisation = breakdown(
-        questions, QUESTION_GROUPING, QUESTION_MEASURES, question_conditions(today), QUESTION_LIST
-    )
+    action_link, question_link = _linker(ACTION_LIST), _linker(QUESTION_LIST)
+    groups = breakdowns(actions, ACTION_GROUPINGS, conditions)
+    # Every action has one lead (perhaps blank) and each question is put to one organisation,
+    # so the totals are the sums of those groups.
+    action_totals = _sums(groups["lead_is"], conditions)
+    question_groups = list(_grouped(questions, QUESTION_GROUPING, question_conditions(today)))
+    question_totals = _sums(question_groups, (m.name for m in QUESTION_MEASURES))
     return Summary(
-        action_totals=totals(actions, ACTION_MEASURES, conditions, ACTION_LIST),
+        action_totals=_row("All", None, action_totals, ACTION_MEASURES, action_link, {}),
         action_breakdowns=[
-            breakdown(actions, grouping, ACTION_MEASURES, conditions, ACTION_LIST)
+            _table(grouping, ACTION_MEASURES, groups[grouping.param], action_link)
             for grouping in ACTION_GROUPINGS
         ],
-        # Each question is put to one organisation, so the totals are the sum of its rows.
-        question_totals=_row(
-            "All",
-            None,
-            {
-                m.name: sum(row.cells[i].value for row in by_organisation.rows)
-                for i, m in enumerate(QUESTION_MEASURES)
-            },
-            QUESTION_MEASURES,
-            QUESTION_LIST,
-            {},
+        question_totals=_row("All", None, question_totals, QUESTION_MEASURES, question_link, {}),
+        question_breakdown=_table(
+            QUESTION_GROUPING, QUESTION_MEASURES, question_groups, question_link
         ),
-        question_breakdown=by_organisation,
+        open_actions=action_totals["open"],
     )
 
 
 def oldest_overdue_actions(actions, today: datetime.date):
-    return list(
-        actions.overdue(today)
-        .for_lists()
-        .select_related("lead_user")
-        .order_by("due_date", "pk")[:OLDEST_OVERDUE]
-    )
+    return list(actions.overdue(today).for_tables().order_by("due_date", "pk")[:OLDEST_OVERDUE])
 
 
 def oldest_overdue_questions(questions, today: datetime.date):

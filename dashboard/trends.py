@@ -1,5 +1,6 @@
-"""Is it getting better? Open and overdue actions at each month end, from the recorded history,
-and how long closed actions took from agreement to closure. Each is one SQL query.
+"""Is it getting better? Open and overdue actions at month ends, from the recorded history, and
+how long closed actions took from agreement to closure. Each is one SQL query. (The dashboard
+reads past month ends from their records, `dashboard.month_ends`; this computes them once.)
 
 Definitions (approximate, see docs/dashboard.md):
 - An action's state at a month end is its latest history record made by the end of that day.
@@ -8,7 +9,8 @@ Definitions (approximate, see docs/dashboard.md):
   date of its meeting or letter.
 - Open: in a live status (open, in progress, completion proposed) in that state.
 - Overdue: overdue by that day, by the same rule as everywhere (`ActionQuerySet.overdue_q`).
-- Time to closure: from the meeting or letter date to the day the action was closed.
+- Time to closure: from the meeting or letter date (the action's `source_date`) to the day the
+  action was closed.
 """
 
 import calendar
@@ -60,16 +62,15 @@ def _in_force(day: datetime.date) -> Q:
     return recorded & ~Q(history_type="-") & not_replaced
 
 
-def open_and_overdue(actions, today: datetime.date) -> list[MonthEnd]:
-    """Open and overdue counts of the visible `actions` at each of the last 12 month ends.
+def from_history(actions, days: list[datetime.date]) -> list[MonthEnd]:
+    """Open and overdue counts of `actions` at the end of each of `days` (oldest first).
 
     One pass over the history: each record carries the date of the action's next record
     (a window function), so a record is in force at a month end without a subquery per row.
-    Only actions live now or changed since the first month end can count: any other has been
+    Only actions live now or changed since the first day can count: any other has been
     closed, superseded or dropped throughout, so its records are left out.
     """
     history = Action.history.model
-    days = month_ends(today)
     first_end = _end_of(days[0])
     changed = history.objects.filter(history_date__gte=first_end).values("id")
     relevant = actions.order_by().filter(Q(status__in=LIVE_STATUSES) | Q(pk__in=changed))
@@ -88,7 +89,7 @@ def open_and_overdue(actions, today: datetime.date) -> list[MonthEnd]:
     result = (
         history.objects.filter(id__in=relevant.values("pk"))
         .annotate(agreed_on=Coalesce("meeting__date", "letter__date"), next_date=next_date)
-        # Live records still in force at the first month end; one OR with the window, so the
+        # Live records still in force at the end of the first day; one OR with the window, so the
         # database applies it after the window, not before (which would change next_date).
         .filter(
             Q(status__in=LIVE_STATUSES, next_date__isnull=True)
@@ -121,8 +122,7 @@ def time_to_closure(actions, today: datetime.date) -> list[Bucket]:
     """Actions closed in the last 12 months, by the time from agreement to closure."""
     since = _end_of(today - datetime.timedelta(days=366))
     taken = ExpressionWrapper(
-        TruncDate("closed_at") - Coalesce("meeting__date", "letter__date"),
-        output_field=DurationField(),
+        TruncDate("closed_at") - F("source_date"), output_field=DurationField()
     )
     counts = {}
     for i, (_, fewest, most) in enumerate(CLOSURE_BUCKETS):
@@ -131,7 +131,7 @@ def time_to_closure(actions, today: datetime.date) -> list[Bucket]:
             within &= Q(taken__gte=datetime.timedelta(days=fewest))
         if most is not None:
             within &= Q(taken__lte=datetime.timedelta(days=most))
-        counts[f"bucket_{i}"] = Count("pk", filter=within)
+        counts[f"bucket_{i}"] = Count("closed_at", filter=within)
     result = (
         actions.order_by()
         .filter(status=Status.CLOSED, closed_at__gte=since)

@@ -285,6 +285,12 @@ CELERY_BEAT_SCHEDULE["reminders-weekly-digest"] = {
     "schedule": crontab(hour=7, minute=30, day_of_week="mon"),
     "kwargs": {"weekly_digest": True},
 }
+# The dashboard's month-end figures (dashboard/month_ends.py): the month just finished, recorded
+# once early on the 1st.
+CELERY_BEAT_SCHEDULE["dashboard-month-end"] = {
+    "task": "dashboard.tasks.record_month_end",
+    "schedule": crontab(hour=1, minute=30, day_of_month=1),
+}
 
 # Evidence files attached to action updates (validated in actions/evidence.py).
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)

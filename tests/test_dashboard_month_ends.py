@@ -1,0 +1,125 @@
+"""The dashboard's open and overdue actions at month ends: a finished month is recorded once as a
+fact, for everyone and for each organisation (what its leads see); a missing month is filled by
+the page from the history; the current month is counted live; beat records the month just
+finished early on the 1st."""
+
+import datetime
+
+import pytest
+import time_machine
+from celery.schedules import crontab
+
+from accounts.models import Organisation
+from actions.models import Action
+from dashboard import month_ends, trends
+from dashboard.models import MonthEndCount
+from dashboard.tasks import record_month_end
+
+from .factories import ActionFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2022, 11, 20)
+NOW = datetime.datetime(2022, 11, 20, 12, tzinfo=datetime.UTC)
+AUGUST = datetime.date(2022, 8, 31)
+SEPTEMBER = datetime.date(2022, 9, 30)
+
+
+@pytest.fixture
+def actions(mps, other_org):
+    """Two actions of a June 2022 meeting: MPS's due in August, the other's in July."""
+    meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
+    with time_machine.travel(datetime.datetime(2022, 6, 25, 12, tzinfo=datetime.UTC)):
+        return {
+            "mps": ActionFactory(meeting=meeting, owners=[mps], timing="August 2022"),
+            "other": ActionFactory(meeting=meeting, owners=[other_org], timing="July 2022"),
+        }
+
+
+def chart_rows(response) -> dict[str, tuple[int, int]]:
+    """The line chart's table: month label -> (open, overdue)."""
+    chart = response.context["line_charts"][0]
+    return {label: (open_, overdue) for label, open_, overdue in chart.rows}
+
+
+def points(actions, organisation=None) -> dict[datetime.date, trends.MonthEnd]:
+    now = trends.MonthEnd(TODAY, 0, 0)
+    return {p.day: p for p in month_ends.open_and_overdue(actions, organisation, TODAY, now)}
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_page_records_each_finished_month_once(client, actions, reviewer):
+    client.force_login(reviewer)
+    response = client.get("/dashboard/")
+    records = MonthEndCount.objects.filter(organisation=None)
+    assert records.count() == 11  # the last 12 month ends but this month's, counted live
+    assert not records.filter(day__gte=datetime.date(2022, 11, 1)).exists()
+    assert (records.get(day=AUGUST).open, records.get(day=AUGUST).overdue) == (2, 1)
+    assert chart_rows(response)["Aug 2022"] == (2, 1)
+    assert chart_rows(response)["Nov 2022"] == (2, 2)  # today, live
+
+    # A recorded month is a fact: an action entered now with an older meeting date changes the
+    # history's figures for August, not the recorded ones.
+    ActionFactory(meeting=MeetingFactory(date=datetime.date(2022, 5, 3)), timing="June 2022")
+    assert trends.from_history(Action.objects.all(), [AUGUST])[0].open == 3
+    response = client.get("/dashboard/")
+    assert records.count() == 11
+    assert chart_rows(response)["Aug 2022"] == (2, 1)
+    assert chart_rows(response)["Nov 2022"] == (3, 3)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_lead_sees_their_organisations_figures(client, actions, lead, mps):
+    client.force_login(lead)
+    response = client.get("/dashboard/")
+    records = MonthEndCount.objects.filter(organisation=mps)
+    assert records.count() == 11
+    assert (records.get(day=SEPTEMBER).open, records.get(day=SEPTEMBER).overdue) == (1, 1)
+    assert not MonthEndCount.objects.filter(organisation=None).exists()
+    assert chart_rows(response)["Aug 2022"] == (1, 0)
+    assert chart_rows(response)["Sep 2022"] == (1, 1)
+    assert chart_rows(response)["Nov 2022"] == (1, 1)
+
+
+def test_a_missing_month_is_filled_from_the_history_alone(actions, mps, django_assert_num_queries):
+    everything = Action.objects.all()
+    points(everything)
+    MonthEndCount.objects.filter(day=SEPTEMBER).delete()
+    MonthEndCount.objects.filter(day=AUGUST).update(open=99)  # read, never recomputed
+    with django_assert_num_queries(3):  # the records, the history for September, the insert
+        filled = points(everything)
+    assert filled[SEPTEMBER] == trends.MonthEnd(SEPTEMBER, 2, 2)
+    assert filled[AUGUST].open == 99
+    assert MonthEndCount.objects.filter(organisation=None).count() == 11
+    with django_assert_num_queries(1):
+        assert points(everything) == filled
+
+
+def test_beat_records_the_month_just_finished_early_on_the_first(settings, actions, mps):
+    entry = settings.CELERY_BEAT_SCHEDULE["dashboard-month-end"]
+    assert entry["task"] == record_month_end.name == "dashboard.tasks.record_month_end"
+    assert entry["schedule"] == crontab(hour=1, minute=30, day_of_month=1)
+    with time_machine.travel(datetime.datetime(2022, 10, 1, 0, 30, tzinfo=datetime.UTC)):
+        record_month_end.delay()
+        record_month_end.delay()  # a second run records nothing more
+    recorded = {
+        (record.organisation_id, record.day): (record.open, record.overdue)
+        for record in MonthEndCount.objects.all()
+    }
+    assert set(recorded) == {
+        (None, SEPTEMBER),
+        *((pk, SEPTEMBER) for pk in Organisation.objects.values_list("pk", flat=True)),
+    }
+    assert recorded[None, SEPTEMBER] == (2, 2)
+    assert recorded[mps.pk, SEPTEMBER] == (1, 1)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_page_takes_at_most_ten_queries(
+    client, actions, reviewer, lead, django_assert_max_num_queries
+):
+    for user in (reviewer, lead):
+        client.force_login(user)
+        client.get("/dashboard/")  # records the finished months; the session's first write
+        with django_assert_max_num_queries(10):
+            assert client.get("/dashboard/").status_code == 200
