@@ -1,8 +1,9 @@
 """Counts per group for several groupings in one SQL statement.
 
-The ORM writes the rows (what the user may see, each grouping's key and name as columns
-`<grouping>_key` and `<grouping>_name`, and each condition as a true/false column), so every
-condition stays the querysets' own; the statement here only groups and counts them:
+The ORM writes the rows (what the user may see, each grouping's key as a column `<name>_key` and
+each condition as a true/false column), so every condition stays the querysets' own; the
+statement here only groups and counts them, and looks up each group's name once (not once per
+row):
 
 - on PostgreSQL, the groupings of one row set are the GROUPING SETS of one GROUP BY, so the rows
   are read and joined once for all of them;
@@ -10,6 +11,9 @@ condition stays the querysets' own; the statement here only groups and counts th
 
 Row sets of different shapes (one row per action, or one per action and owner) are joined by
 UNION ALL. Each result row has `grouping`, `group_key` (as text), `group_name` and the counts.
+
+A grouping is anything with `param` (its name) and `label_of`: the model whose primary key the
+key is and the field shown as the group's name, or None when the key is its own name.
 """
 
 import re
@@ -23,38 +27,49 @@ NAME = re.compile(r"^[a-z_]+$")  # grouping and count names are written into the
 
 @dataclass(frozen=True)
 class RowSet:
-    rows: QuerySet  # .values() with the grouping columns and the condition columns
-    groupings: tuple[str, ...]
+    rows: QuerySet  # .values() with the groupings' keys and the condition columns
+    groupings: tuple  # of groupings (`param`, `label_of`)
 
 
-def _key(name: str) -> str:
-    return connection.ops.quote_name(f"{name}_key")
+def _key(grouping) -> str:
+    return connection.ops.quote_name(f"{grouping.param}_key")
 
 
-def _columns(name: str) -> tuple[str, str, str]:
-    """The grouping's name, its key as text and its group's name (one per key), as SQL."""
-    group_name = connection.ops.quote_name(f"{name}_name")
-    return f"'{name}'", f"CAST({_key(name)} AS TEXT)", f"MAX({group_name})"
+def _columns(grouping) -> tuple[str, str, str]:
+    """The grouping's name, its key as text and its group's name, as SQL."""
+    q = connection.ops.quote_name
+    key = _key(grouping)
+    group_name = key
+    if grouping.label_of:
+        model, field = grouping.label_of
+        meta = model._meta
+        group_name = (
+            f"(SELECT {q(meta.get_field(field).column)} FROM {q(meta.db_table)} "
+            f"WHERE {q(meta.pk.column)} = {key})"
+        )
+    return f"'{grouping.param}'", f"CAST({key} AS TEXT)", group_name
 
 
-def _one_grouping(name: str, rows_sql: str, tallies: str) -> str:
-    grouping, key, group_name = _columns(name)
+def _one_grouping(grouping, rows_sql: str, tallies: str) -> str:
+    name, key, group_name = _columns(grouping)
     return (
-        f"SELECT {grouping} AS grouping, {key} AS group_key, {group_name} AS group_name, "
-        f"{tallies} FROM ({rows_sql}) counted GROUP BY {_key(name)}"
+        f"SELECT {name} AS grouping, {key} AS group_key, {group_name} AS group_name, "
+        f"{tallies} FROM ({rows_sql}) counted GROUP BY {_key(grouping)}"
     )
 
 
-def _grouping_sets(names: tuple[str, ...], rows_sql: str, tallies: str) -> str:
-    """One GROUP BY with a grouping set per name; GROUPING(key) = 0 tells which set a row is."""
+def _grouping_sets(groupings: tuple, rows_sql: str, tallies: str) -> str:
+    """One GROUP BY with a grouping set per grouping; GROUPING(key) = 0 tells which set a row
+    is in."""
 
-    def case(i: int) -> str:  # the i-th column of whichever grouping the row belongs to
+    def case(i: int) -> str:  # the i-th column of whichever grouping the row is in
         whens = " ".join(
-            f"WHEN GROUPING({_key(name)}) = 0 THEN {_columns(name)[i]}" for name in names
+            f"WHEN GROUPING({_key(grouping)}) = 0 THEN {_columns(grouping)[i]}"
+            for grouping in groupings
         )
         return f"CASE {whens} END"
 
-    sets = ", ".join(f"({_key(name)})" for name in names)
+    sets = ", ".join(f"({_key(grouping)})" for grouping in groupings)
     return (
         f"SELECT {case(0)} AS grouping, {case(1)} AS group_key, {case(2)} AS group_name, "
         f"{tallies} FROM ({rows_sql}) counted GROUP BY GROUPING SETS ({sets})"
@@ -64,7 +79,8 @@ def _grouping_sets(names: tuple[str, ...], rows_sql: str, tallies: str) -> str:
 def grouped_counts(row_sets: list[RowSet], counts: list[str]) -> list[dict]:
     """For each grouping of each row set, a dict per group: its key, name and, for each of
     `counts`, how many of its rows have that column true."""
-    assert all(NAME.match(name) for s in row_sets for name in (*s.groupings, *counts))
+    names = [g.param for row_set in row_sets for g in row_set.groupings] + list(counts)
+    assert all(NAME.match(name) for name in names)
     q = connection.ops.quote_name
     tallies = ", ".join(f"COUNT(*) FILTER (WHERE {q(name)}) AS {q(name)}" for name in counts)
     parts, params = [], []
@@ -76,8 +92,8 @@ def grouped_counts(row_sets: list[RowSet], counts: list[str]) -> list[dict]:
             parts.append(_grouping_sets(row_set.groupings, rows_sql, tallies))
             params.extend(rows_params)
         else:
-            for name in row_set.groupings:
-                parts.append(_one_grouping(name, rows_sql, tallies))
+            for grouping in row_set.groupings:
+                parts.append(_one_grouping(grouping, rows_sql, tallies))
                 params.extend(rows_params)
     if not parts:
         return []

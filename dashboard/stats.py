@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from functools import reduce
 from urllib.parse import urlencode
 
+from django.db import models
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from accounts.models import Organisation
 from actions.models.action import ActionQuerySet
-from actions.models.base import DUE_SOON_DAYS
+from actions.models.base import DUE_SOON_DAYS, Theme
 from actions.models.question import QuestionQuerySet
 from actions.workflow import LIVE_STATUSES
 from meetings.models import Board
@@ -124,15 +126,19 @@ def _row(label, key, counts, measures, link, group_params) -> Row:
 
 @dataclass(frozen=True)
 class Grouping:
-    """How to group: the key the list filters by (`param`), and the label shown."""
+    """How to group: by `key`, which the list filters by as `param`; each group is named by
+    `label_of`'s field of the model whose primary key the key is (None: the key is its name)."""
 
     title: str
     group_label: str
     key: object
-    label: object
     param: str
-    numeric_key: bool = True  # a foreign key (the lead is a text)
+    label_of: tuple[type[models.Model], str] | None
     one_per_action: bool = True  # False: an action can be in several groups (its owners)
+
+    @property
+    def numeric_key(self) -> bool:
+        return self.label_of is not None
 
 
 def _counts(conditions: dict[str, Q]) -> dict:
@@ -153,10 +159,11 @@ ACTIONS_COUNTED = Q(status__in=LIVE_STATUSES) | ActionQuerySet.slipped_q()
 
 
 def _grouped(queryset, grouping: Grouping, conditions: dict[str, Q]):
-    """Counts per group in one query (the questions')."""
+    """Counts per group in one query (the questions'; `grouping.key` a foreign key)."""
+    label = F(f"{grouping.key.name}__{grouping.label_of[1]}")
     return (
         _counted(queryset, conditions)
-        .annotate(group_key=grouping.key, group_name=grouping.label)
+        .annotate(group_key=grouping.key, group_name=label)
         .values("group_key", "group_name")
         .annotate(**_counts(conditions))
     )
@@ -178,11 +185,8 @@ def _table(grouping: Grouping, measures, groups: list[dict], link) -> Breakdown:
 
 
 def _rows(queryset, groupings, conditions: dict[str, Q]):
-    """The counted rows with each grouping's key and name and each condition as a column."""
-    columns = {}
-    for grouping in groupings:
-        columns[f"{grouping.param}_key"] = grouping.key
-        columns[f"{grouping.param}_name"] = grouping.label
+    """The counted rows with each grouping's key and each condition as a column."""
+    columns = {f"{grouping.param}_key": grouping.key for grouping in groupings}
     flags = {name: ExpressionWrapper(q, BooleanField()) for name, q in conditions.items()}
     return queryset.order_by().filter(ACTIONS_COUNTED).values(**columns, **flags)
 
@@ -194,9 +198,7 @@ def breakdowns(queryset, groupings, conditions) -> dict[str, list[dict]]:
     batches = [[g for g in groupings if g.one_per_action]]
     batches += [[g] for g in groupings if not g.one_per_action]
     row_sets = [
-        RowSet(_rows(queryset, batch, conditions), tuple(g.param for g in batch))
-        for batch in batches
-        if batch
+        RowSet(_rows(queryset, batch, conditions), tuple(batch)) for batch in batches if batch
     ]
     groups = {grouping.param: [] for grouping in groupings}
     for counts in grouped_counts(row_sets, list(conditions)):
@@ -209,23 +211,22 @@ def _sums(groups: list[dict], names) -> dict[str, int]:
 
 
 BOARD_ID = Coalesce("meeting__board", "letter__meeting__board")
-BOARD_NAME = Coalesce("meeting__board__name", "letter__meeting__board__name")
 
 ACTION_GROUPINGS = (
-    Grouping("By lead", "Lead", F("lead"), F("lead"), "lead_is", numeric_key=False),
+    Grouping("By lead", "Lead", F("lead"), "lead_is", None),
     Grouping(
         "By owner organisation",
         "Owner",
         F("owners"),
-        F("owners__short_name"),
         "owner",
+        (Organisation, "short_name"),
         one_per_action=False,
     ),
-    Grouping("By board", "Board", BOARD_ID, BOARD_NAME, "board"),
-    Grouping("By theme", "Theme", F("theme"), F("theme__name"), "theme"),
+    Grouping("By board", "Board", BOARD_ID, "board", (Board, "name")),
+    Grouping("By theme", "Theme", F("theme"), "theme", (Theme, "name")),
 )
 QUESTION_GROUPING = Grouping(
-    "Questions by organisation", "Put to", F("put_to"), F("put_to__short_name"), "put_to"
+    "Questions by organisation", "Put to", F("put_to"), "put_to", (Organisation, "short_name")
 )
 
 
