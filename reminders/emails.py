@@ -3,12 +3,18 @@
 templates/reminders/email/reminder_*       one reminder about one item
 templates/reminders/email/daily_digest_*   a day's reminders for a user who chose the digest
 templates/reminders/email/weekly_digest_*  everything overdue, to a reviewer, on Mondays
+
+Nothing in a reminder or the weekly digest depends on its recipient, so a sweep renders each
+once (Mailer) and addresses a copy to every recipient; a daily digest is rendered per user.
 """
 
+import contextlib
 import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 
 from accounts.models import ReminderPreference
@@ -17,15 +23,16 @@ from .digest import item_url, overdue_groups
 from .models import Reminder
 
 
-def send_batch(rows: list[Reminder], today: datetime.date) -> None:
-    """Send one email for these claimed rows (all to one recipient); raise if it fails."""
-    first = rows[0]
-    if first.kind == Reminder.Kind.DIGEST:
-        send_weekly_digest(first, today)
-    elif first.recipient.reminder_preference == ReminderPreference.DAILY:
-        send_daily_digest(rows, today)
-    else:
-        send_reminder(first, today)
+@dataclass(frozen=True)
+class Rendered:
+    subject: str
+    body: str
+    html: str
+
+    def to(self, address: str) -> EmailMultiAlternatives:
+        message = EmailMultiAlternatives(subject=self.subject, body=self.body, to=[address])
+        message.attach_alternative(self.html, "text/html")
+        return message
 
 
 def about(row: Reminder, today: datetime.date) -> dict:
@@ -42,35 +49,76 @@ def about(row: Reminder, today: datetime.date) -> dict:
     }
 
 
-def send_reminder(row: Reminder, today: datetime.date) -> None:
-    _send("reminder", about(row, today), row.email)
-
-
-def send_daily_digest(rows: list[Reminder], today: datetime.date) -> None:
-    reminders = [about(row, today) for row in rows]
-    _send("daily_digest", {"reminders": reminders, "today": today}, rows[0].email)
-
-
-def send_weekly_digest(row: Reminder, today: datetime.date) -> None:
-    groups = overdue_groups(today)
-    context = {
-        "groups": groups,
-        "total": sum(len(group.items) for group in groups),
-        "escalated": sum(entry.escalated for group in groups for entry in group.items),
-        "week": row.period,
-        "today": today,
-    }
-    _send("weekly_digest", context, row.email)
-
-
-def _send(name: str, context: dict, to: str) -> None:
+def render(name: str, context: dict) -> Rendered:
     context = {"escalate_after": settings.REMINDER_ESCALATE_AFTER_DAYS, **context}
     subject = render_to_string(f"reminders/email/{name}_subject.txt", context)
-    message = EmailMultiAlternatives(
+    return Rendered(
         subject=" ".join(subject.split()),
         body=render_to_string(f"reminders/email/{name}.txt", context),
-        to=[to],
+        html=render_to_string(f"reminders/email/{name}.html", context),
     )
-    html = render_to_string(f"reminders/email/{name}.html", context)
-    message.attach_alternative(html, "text/html")
-    message.send()
+
+
+class Mailer:
+    """The emails of one sweep on `today`: what several recipients share is rendered once."""
+
+    def __init__(self, today: datetime.date):
+        self.today = today
+        self._rendered: dict[tuple, Rendered] = {}
+
+    def message(self, rows: list[Reminder]) -> EmailMultiAlternatives:
+        """The one email for these claimed rows (all to one recipient)."""
+        first = rows[0]
+        if first.kind == Reminder.Kind.DIGEST:
+            rendered = self._once(("digest", first.period), lambda: self._weekly_digest(first))
+        elif first.recipient.reminder_preference == ReminderPreference.DAILY:
+            reminders = [about(row, self.today) for row in rows]
+            rendered = render("daily_digest", {"reminders": reminders, "today": self.today})
+        else:
+            key = (first.action_id, first.question_id, first.kind, first.due_date)
+            rendered = self._once(key, lambda: render("reminder", about(first, self.today)))
+        return rendered.to(first.email)
+
+    def _once(self, key: tuple, make: Callable[[], Rendered]) -> Rendered:
+        if key not in self._rendered:
+            self._rendered[key] = make()
+        return self._rendered[key]
+
+    def _weekly_digest(self, row: Reminder) -> Rendered:
+        groups = overdue_groups(self.today)
+        context = {
+            "groups": groups,
+            "total": sum(len(group.items) for group in groups),
+            "escalated": sum(entry.escalated for group in groups for entry in group.items),
+            "week": row.period,
+            "today": self.today,
+        }
+        return render("weekly_digest", context)
+
+
+class Outbox:
+    """One connection to the email backend for a group of emails, reopened after a failure."""
+
+    def __init__(self):
+        self._connection = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
+
+    def send(self, message: EmailMultiAlternatives) -> None:
+        """Send one email; raise if it fails."""
+        if self._connection is None:
+            self._connection = get_connection()
+            self._connection.open()
+        try:
+            self._connection.send_messages([message])
+        except Exception:
+            connection, self._connection = self._connection, None
+            with contextlib.suppress(Exception):  # the send's own error is the one recorded
+                connection.close()
+            raise

@@ -40,6 +40,9 @@ from .recipients import Recipients
 logger = logging.getLogger(__name__)
 
 CHUNK = 500
+# Emails claimed with one UPDATE, sent over one connection and recorded together. A process
+# killed mid-group may send up to this many again (see the module docstring).
+SEND_GROUP = 50
 Kind = Reminder.Kind
 Status = Reminder.Status
 
@@ -186,19 +189,24 @@ def _plan(source: Source, items, recipients: Recipients, today: datetime.date) -
 
 
 def _claim(source: Source, items, rows: list[Reminder], today: datetime.date) -> None:
-    """Insert the rows (existing ones are left alone) and move each item's schedule on."""
+    """Insert the rows (existing ones are left alone) and move each item's schedule on.
+
+    The items are locked and read again first: only those nobody changed since they were read
+    are moved on (a save reschedules the item itself), with one UPDATE for the chunk.
+    """
     qs = source.queryset
+    fields = ("pk", "next_reminder_on", "status", qs.due_field)
     with transaction.atomic():
+        locked = source.model.objects.select_for_update().filter(pk__in=[i.pk for i in items])
+        now = {values[0]: values[1:] for values in locked.order_by("pk").values_list(*fields)}
         Reminder.objects.bulk_create(rows, ignore_conflicts=True)
+        unchanged = []
         for item in items:
             pending, due = _state(source, item)
-            # Only if nobody changed the item since it was read: a save reschedules it itself.
-            source.model.objects.filter(
-                pk=item.pk,
-                next_reminder_on=item.next_reminder_on,
-                status=item.status,
-                **{qs.due_field: due},
-            ).update(next_reminder_on=schedule.following_reminder_on(pending, due, today))
+            if now.get(item.pk) == (item.next_reminder_on, item.status, due):
+                item.next_reminder_on = schedule.following_reminder_on(pending, due, today)
+                unchanged.append(item)
+        source.model.objects.bulk_update(unchanged, ["next_reminder_on"])
 
 
 def _key(row: Reminder) -> tuple:
@@ -250,15 +258,18 @@ def _send_claimed(today: datetime.date, result: SweepResult, progress) -> None:
     rows = list(
         Reminder.objects.filter(Reminder.sendable_q())
         .select_related(*ITEM_RELATED)
-        .prefetch_related("action__owners")
         .order_by("recipient_id", "pk")
     )
+    mailer = emails.Mailer(today)
+    batches = list(_batches(rows))
     done = 0
-    for batch in _batches(rows):
-        _send_batch(batch, today, result)
-        done += len(batch)
-        if progress:
-            progress(done, len(rows))
+    for start in range(0, len(batches), SEND_GROUP):
+        group = batches[start : start + SEND_GROUP]
+        _send_group(group, mailer, result)
+        for batch in group:
+            done += len(batch)
+            if progress:
+                progress(done, len(rows))
 
 
 def _batches(rows: list[Reminder]):
@@ -274,31 +285,52 @@ def _batches(rows: list[Reminder]):
             yield from ([row] for row in of_one)
 
 
-def _send_batch(batch: list[Reminder], today: datetime.date, result: SweepResult) -> None:
+def _send_group(group: list[list[Reminder]], mailer: emails.Mailer, result: SweepResult) -> None:
+    """Claim a group of emails' rows at once, send them over one connection, record the
+    outcomes (one UPDATE per outcome, one per failure) and report them in the order sent."""
     token = uuid.uuid4()
-    Reminder.objects.filter(Reminder.sendable_q(), pk__in=[row.pk for row in batch]).update(
+    mine = _take([row for batch in group for row in batch], token)
+    outcomes: list[tuple[list[Reminder], str, str]] = []  # rows, status, error
+    with emails.Outbox() as outbox:
+        for batch in group:
+            for row in batch:
+                if row.pk not in mine:
+                    result.already_sent += 1
+                    result.lines.append(_line("already sent", row, "by another sweep"))
+            wanted = {True: [], False: []}
+            for row in batch:
+                if row.pk in mine:
+                    wanted[_still_wanted(row)].append(row)
+            outcomes.append((wanted[False], Status.CANCELLED, ""))
+            if wanted[True]:
+                outcomes.append(_send(wanted[True], mailer, outbox))
+    _record(outcomes, token)
+    for rows, status, error in outcomes:
+        _report(rows, status, result, error)
+
+
+def _take(rows: list[Reminder], token: uuid.UUID) -> set[int]:
+    """Claim the rows still to send under `token`; the primary keys this sweep won."""
+    pks = [row.pk for row in rows]
+    claimed = Reminder.objects.filter(Reminder.sendable_q(), pk__in=pks).update(
         status=Status.SENDING,
         claim_token=token,
         claimed_at=timezone.now(),
         attempts=F("attempts") + 1,
     )
-    mine = set(Reminder.objects.filter(claim_token=token).values_list("pk", flat=True))
-    for row in batch:
-        if row.pk not in mine:
-            result.already_sent += 1
-            result.lines.append(_line("already sent", row, "by another sweep"))
-    batch = [row for row in batch if row.pk in mine]
-    live = [row for row in batch if _still_wanted(row)]
-    _finish([row for row in batch if row not in live], token, Status.CANCELLED, result)
-    if not live:
-        return
+    if claimed == len(pks):
+        return set(pks)
+    return set(Reminder.objects.filter(pk__in=pks, claim_token=token).values_list("pk", flat=True))
+
+
+def _send(rows: list[Reminder], mailer: emails.Mailer, outbox: emails.Outbox) -> tuple:
+    """Send one email for these rows; its outcome as (rows, status, error)."""
     try:
-        emails.send_batch(live, today)
+        outbox.send(mailer.message(rows))
     except Exception as error:  # any failure to send is recorded and retried
-        logger.warning("Reminder to %s failed: %s", live[0].email, error)
-        _finish(live, token, Status.FAILED, result, error=f"{type(error).__name__}: {error}")
-    else:
-        _finish(live, token, Status.SENT, result)
+        logger.warning("Reminder to %s failed: %s", rows[0].email, error)
+        return rows, Status.FAILED, f"{type(error).__name__}: {error}"
+    return rows, Status.SENT, ""
 
 
 def _still_wanted(row: Reminder) -> bool:
@@ -312,14 +344,23 @@ def _still_wanted(row: Reminder) -> bool:
     return pending and due == row.due_date
 
 
-def _finish(rows, token, status, result: SweepResult, error: str = "") -> None:
-    """Write the outcome, only where this sweep's claim still holds."""
-    if not rows:
-        return
-    changes = {"status": status, "claim_token": None, "last_error": error[:2000]}
-    if status == Status.SENT:
-        changes["sent_at"] = timezone.now()
-    Reminder.objects.filter(pk__in=[row.pk for row in rows], claim_token=token).update(**changes)
+def _record(outcomes: list[tuple[list[Reminder], str, str]], token: uuid.UUID) -> None:
+    """Write the outcomes, only where this sweep's claim still holds: one UPDATE for each
+    status and error."""
+    together: dict[tuple[str, str], list[int]] = {}
+    for rows, status, error in outcomes:
+        together.setdefault((status, error), []).extend(row.pk for row in rows)
+    now = timezone.now()
+    for (status, error), pks in together.items():
+        if not pks:
+            continue
+        changes = {"status": status, "claim_token": None, "last_error": error[:2000]}
+        if status == Status.SENT:
+            changes["sent_at"] = now
+        Reminder.objects.filter(pk__in=pks, claim_token=token).update(**changes)
+
+
+def _report(rows: list[Reminder], status: str, result: SweepResult, error: str = "") -> None:
     for row in rows:
         row.attempts += 1
         if status == Status.SENT:
