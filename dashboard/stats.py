@@ -7,6 +7,7 @@ table's rows, since every action has exactly one lead (blank or not).
 """
 
 import datetime
+import functools
 import operator
 from dataclasses import dataclass, field
 from functools import reduce
@@ -76,10 +77,17 @@ def question_conditions(today: datetime.date) -> dict[str, Q]:
 
 
 def _linker(route: str):
-    """A function from filter parameters to the URL of the list `route` so filtered (the route
-    is reversed once for all the cells)."""
+    """A function from a group's encoded filter and a measure's parameters to the URL of the
+    list `route` so filtered; the route is reversed, and each measure's parameters encoded,
+    once."""
     path = reverse(route)
-    return lambda params: f"{path}?{urlencode(params)}"
+    encoded = functools.cache(lambda params: urlencode(dict(params)))
+
+    def link(group_query: str, measure_params: dict) -> str:
+        measure_query = encoded(tuple(measure_params.items()))
+        return f"{path}?{group_query}&{measure_query}" if group_query else f"{path}?{measure_query}"
+
+    return link
 
 
 @dataclass
@@ -114,12 +122,14 @@ class Breakdown:
 
 
 def _row(label, key, counts, measures, link, group_params) -> Row:
-    """A row of counts, each non-zero count linked to its list (`link(params)`) when the list
-    can filter it."""
+    """A row of counts, each non-zero count linked to its list (`link`) when the list can
+    filter it."""
+
+    group_query = urlencode(group_params or {})
 
     def url(measure):
         linkable = counts[measure.name] and measure.params and group_params is not None
-        return link({**group_params, **measure.params}) if linkable else None
+        return link(group_query, measure.params) if linkable else None
 
     return Row(label, [Cell(counts[m.name], url(m), m.label) for m in measures], key)
 
