@@ -4,19 +4,26 @@
        action_reminder_due / question_reminder_due), plus any pending item with a due date that
        was written without save() and so has no schedule yet. schedule.reminders_due() says what
        each needs today; recipients.Recipients says to whom.
-    2. Claim. In one short transaction per chunk of items: insert a Reminder row per item, kind,
-       period and recipient with ON CONFLICT DO NOTHING (the unique constraints make a second
-       insert a no-op), and move each item's `next_reminder_on` on with a conditional UPDATE
-       that loses to a concurrent save. The weekly digest is claimed the same way.
-    3. Send, outside any transaction. Each row still to send (pending, or failed with tries
-       left) is taken with a conditional UPDATE to "sending" under a fresh claim token; only the
-       sweep whose UPDATE matched sends it. The result is written afterwards, again only where
-       the token still matches. A row left "sending" by a sweep that died is released as failed
-       after STALE_CLAIM and retried.
+    2. Claim. In one short transaction per chunk of items: lock the items' rows and read them
+       again, insert a Reminder row per item, kind, period and recipient with ON CONFLICT DO
+       NOTHING (the unique constraints make a second insert a no-op), and move on, in one
+       UPDATE, the `next_reminder_on` of the items nobody changed since they were read (a
+       concurrent save wins: it reschedules the item itself). The weekly digest is claimed the
+       same way.
+    3. Send, outside any transaction, SEND_GROUP emails at a time. The group's rows still to
+       send (pending, or failed with tries left) are taken with one conditional UPDATE to
+       "sending" under a fresh claim token; only the sweep whose UPDATE matched a row sends it.
+       The group's emails go over one connection to the mail server (reopened after a failure),
+       then the results are written, again only where the token still matches: one UPDATE for
+       the sent rows, one for the cancelled, one per error for the failed. A row left "sending"
+       by a sweep that died is released as failed after STALE_CLAIM and retried.
 
 So two sweeps at once, a retried task or a re-run by hand send each reminder once. The one
-window left: a process killed after the mail server accepted a message and before the row was
-marked sent; that reminder is sent again by a later sweep (at least once, never silently lost).
+window left: a process killed after the mail server accepted a message and before its group was
+marked sent; the group's emails already accepted (at most SEND_GROUP) are sent again by a later
+sweep (at least once, never silently lost). Marking each email on its own would shrink that
+window to one email at the price of two statements per email, which at 100,000 actions made
+the sweep several times slower.
 """
 
 import datetime
