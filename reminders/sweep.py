@@ -220,30 +220,31 @@ def _key(row: Reminder) -> tuple:
     return (row.action_id, row.question_id, row.kind, row.period, row.recipient_id)
 
 
-def _existing(planned: list[Reminder]) -> dict[tuple, Reminder]:
-    """The stored rows for the planned keys, read a chunk at a time."""
+def _existing(planned: list[Reminder], statuses: tuple[str, ...] = ()) -> dict[tuple, Reminder]:
+    """The stored rows for the planned keys (only in `statuses`, if given), a chunk at a time."""
+    reminders = Reminder.objects.filter(status__in=statuses) if statuses else Reminder.objects.all()
     found = {}
     for about in ("action_id", "question_id"):
         rows = [row for row in planned if getattr(row, about)]
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
-            stored = Reminder.objects.filter(
+            stored = reminders.filter(
                 **{f"{about}__in": {getattr(row, about) for row in chunk}},
                 kind__in={row.kind for row in chunk},
                 period__in={row.period for row in chunk},
             )
             found.update((_key(row), row) for row in stored.select_related(*ITEM_RELATED))
     digests = {row.period for row in planned if row.kind == Kind.DIGEST}
-    stored = Reminder.objects.filter(kind=Kind.DIGEST, period__in=digests)
+    stored = reminders.filter(kind=Kind.DIGEST, period__in=digests)
     found.update((_key(row), row) for row in stored.select_related("recipient"))
     return found
 
 
 def _count_already_sent(planned: list[Reminder], result: SweepResult) -> None:
-    existing = _existing(planned)
+    existing = _existing(planned, (Status.SENT, Status.SENDING))
     for row in planned:
         stored = existing.get(_key(row))
-        if stored is not None and stored.status in (Status.SENT, Status.SENDING):
+        if stored is not None:
             result.already_sent += 1
             result.lines.append(_line("already sent", stored))
 
