@@ -8,8 +8,8 @@ Nothing in a reminder or the weekly digest depends on its recipient, so a sweep 
 once (Mailer) and addresses a copy to every recipient; a daily digest is rendered per user.
 """
 
-import contextlib
 import datetime
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +21,8 @@ from accounts.models import ReminderPreference
 
 from .digest import item_url, overdue_groups
 from .models import Reminder
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -106,19 +108,25 @@ class Outbox:
         return self
 
     def __exit__(self, *exc_info):
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            connection.close()
+        self._drop()
 
     def send(self, message: EmailMultiAlternatives) -> None:
         """Send one email; raise if it fails."""
-        if self._connection is None:
-            self._connection = get_connection()
-            self._connection.open()
         try:
+            if self._connection is None:
+                self._connection = get_connection()
+                self._connection.open()
             self._connection.send_messages([message])
         except Exception:
-            connection, self._connection = self._connection, None
-            with contextlib.suppress(Exception):  # the send's own error is the one recorded
-                connection.close()
+            self._drop()
             raise
+
+    def _drop(self) -> None:
+        """Close the connection. An error in closing it changes nothing sent or failed before."""
+        connection, self._connection = self._connection, None
+        if connection is None:
+            return
+        try:
+            connection.close()
+        except Exception as error:
+            logger.warning("Closing the email connection failed: %s", error)

@@ -204,13 +204,13 @@ def _claim(source: Source, items, rows: list[Reminder], today: datetime.date) ->
     qs = source.queryset
     fields = ("pk", "next_reminder_on", "status", qs.due_field)
     with transaction.atomic():
-        locked = source.model.objects.select_for_update().filter(pk__in=[i.pk for i in items])
-        now = {values[0]: values[1:] for values in locked.order_by("pk").values_list(*fields)}
+        locked = source.model.objects.select_for_update().filter(pk__in=[it.pk for it in items])
+        stored = {values[0]: values[1:] for values in locked.order_by("pk").values_list(*fields)}
         Reminder.objects.bulk_create(rows, ignore_conflicts=True)
         unchanged = []
         for item in items:
             pending, due = _state(source, item)
-            if now.get(item.pk) == (item.next_reminder_on, item.status, due):
+            if stored.get(item.pk) == (item.next_reminder_on, item.status, due):
                 item.next_reminder_on = schedule.following_reminder_on(pending, due, today)
                 unchanged.append(item)
         source.model.objects.bulk_update(unchanged, ["next_reminder_on"])
@@ -294,24 +294,25 @@ def _batches(rows: list[Reminder]):
 
 
 def _send_group(group: list[list[Reminder]], mailer: emails.Mailer, result: SweepResult) -> None:
-    """Claim a group of emails' rows at once, send them over one connection, record the
-    outcomes (one UPDATE per outcome, one per failure) and report them in the order sent."""
+    """Claim a group of emails' rows at once, send them over one connection, then record the
+    outcomes (one UPDATE for each) and report them in the order sent."""
     token = uuid.uuid4()
     mine = _take([row for batch in group for row in batch], token)
     outcomes: list[tuple[list[Reminder], str, str]] = []  # rows, status, error
     with emails.Outbox() as outbox:
         for batch in group:
+            live, dropped = [], []
             for row in batch:
                 if row.pk not in mine:
                     result.already_sent += 1
                     result.lines.append(_line("already sent", row, "by another sweep"))
-            wanted = {True: [], False: []}
-            for row in batch:
-                if row.pk in mine:
-                    wanted[_still_wanted(row)].append(row)
-            outcomes.append((wanted[False], Status.CANCELLED, ""))
-            if wanted[True]:
-                outcomes.append(_send(wanted[True], mailer, outbox))
+                elif _still_wanted(row):
+                    live.append(row)
+                else:
+                    dropped.append(row)
+            outcomes.append((dropped, Status.CANCELLED, ""))
+            if live:
+                outcomes.append(_send(live, mailer, outbox))
     _record(outcomes, token)
     for rows, status, error in outcomes:
         _report(rows, status, result, error)

@@ -51,6 +51,28 @@ class SlowBackend(LocmemBackend):
         return super().send_messages(messages)
 
 
+class FlakyBackend(LocmemBackend):
+    """The test outbox, counting the connections opened, refusing the third message sent and
+    failing to close after that."""
+
+    opened = 0
+    offered = 0
+
+    def open(self):
+        FlakyBackend.opened += 1
+        return True
+
+    def send_messages(self, messages):
+        FlakyBackend.offered += 1
+        if FlakyBackend.offered == 3:
+            raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+        return super().send_messages(messages)
+
+    def close(self):
+        if FlakyBackend.offered > 3:
+            raise smtplib.SMTPException("QUIT refused")
+
+
 @pytest.fixture
 def due_today(time_machine, mps, lead):
     """An action due on DUE, with its lead and an MPS contact; the clock at 07:00 on DUE."""
@@ -104,6 +126,25 @@ def test_a_reminder_that_keeps_failing_stops_after_the_last_attempt(due_today, s
     for _ in range(MAX_ATTEMPTS + 2):
         run_sweep()
     assert statuses() == [("failed", MAX_ATTEMPTS), ("failed", MAX_ATTEMPTS)]
+
+
+def test_a_group_of_emails_goes_over_one_connection_reopened_after_a_failure(
+    due_today, mps, lead, settings, monkeypatch
+):
+    settings.EMAIL_BACKEND = "tests.test_reminders_delivery.FlakyBackend"
+    monkeypatch.setattr(FlakyBackend, "opened", 0)
+    monkeypatch.setattr(FlakyBackend, "offered", 0)
+    for _ in range(29):
+        ActionFactory(owners=[mps], lead_user=lead, timing="14 November 2022")
+
+    result = run_sweep()  # 60 emails: a group of 50 and one of 10
+
+    assert (result.sent, result.failed) == (59, 1)
+    assert len(mail.outbox) == 59
+    assert FlakyBackend.opened == 3  # one per group, and once more after the failure
+    assert statuses() == [("failed", 1)] + [("sent", 1)] * 59
+    failed = Reminder.objects.get(status="failed")
+    assert failed.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
 
 
 # -- a sweep that died mid-send ----------------------------------------------------------------
