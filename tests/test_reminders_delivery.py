@@ -23,6 +23,7 @@ from django.utils import timezone
 from accounts.models import Role
 from actions.models import Action
 from oversight.celery import app as celery_app
+from reminders import sweep as sweep_module
 from reminders.models import MAX_ATTEMPTS, Reminder
 from reminders.sweep import run_sweep
 from reminders.tasks import run_reminder_sweep
@@ -145,6 +146,28 @@ def test_a_group_of_emails_goes_over_one_connection_reopened_after_a_failure(
     assert statuses() == [("failed", 1)] + [("sent", 1)] * 59
     failed = Reminder.objects.get(status="failed")
     assert failed.last_error == "SMTPServerDisconnected: Connection unexpectedly closed"
+
+
+def test_a_save_between_the_sweeps_read_and_its_claim_keeps_its_own_schedule(
+    due_today, mps, lead, monkeypatch
+):
+    other = ActionFactory(owners=[mps], lead_user=lead, timing="14 November 2022")
+    plan = sweep_module._plan
+    saved = {}
+
+    def plan_then_re_time(source, items, recipients, today):
+        rows = plan(source, items, recipients, today)
+        action = Action.objects.get(pk=due_today.pk)  # someone re-times it meanwhile
+        action.apply_timing("24 November 2022")
+        action.save()
+        saved["next_reminder_on"] = action.next_reminder_on
+        return rows
+
+    monkeypatch.setattr(sweep_module, "_plan", plan_then_re_time)
+    run_sweep()
+
+    assert Action.objects.get(pk=due_today.pk).next_reminder_on == saved["next_reminder_on"]
+    assert Action.objects.get(pk=other.pk).next_reminder_on == DUE + DAY  # moved on
 
 
 # -- a sweep that died mid-send ----------------------------------------------------------------

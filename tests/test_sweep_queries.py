@@ -1,10 +1,12 @@
-"""The reminder sweep's statements grow with its chunks and send groups, not with each email.
+"""What the reminder sweep costs grows with its chunks and send groups, not with each email.
 
 Ten times the due actions costs a few statements more per chunk of CHUNK items or reminders and
-two per group of SEND_GROUP emails (claim and outcome), never one per item, reminder or email.
+two per group of SEND_GROUP emails (claim and outcome), never one per item, reminder or email;
+an email several people receive is rendered once.
 """
 
 import math
+from collections import Counter
 
 import pytest
 from django.core import mail
@@ -13,11 +15,12 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import ReminderPreference, Role
 from actions.models import Action, ActionOwner
+from reminders import emails
 from reminders.models import Reminder
 from reminders.sweep import CHUNK, SEND_GROUP, run_sweep
 
 from .factories import MeetingFactory, UserFactory
-from .test_reminders import DUE, at
+from .test_reminders import DAY, DUE, at
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -83,3 +86,28 @@ def test_the_sweep_costs_statements_per_chunk_and_send_group_not_per_email(peopl
 
 def inserts(statements: list[str]) -> list[str]:
     return [sql for sql in statements if sql.startswith("INSERT")]
+
+
+def test_an_email_several_people_receive_is_rendered_once(people, time_machine, monkeypatch):
+    mps, lead = people
+    for name in ("reviewer1", "reviewer2"):
+        UserFactory(username=name, role=Role.REVIEWER)
+    due_today(3, mps, lead)
+    rendered = Counter()
+    render = emails.render
+
+    def counting_render(name, context):
+        rendered[name] += 1
+        return render(name, context)
+
+    monkeypatch.setattr(emails, "render", counting_render)
+    time_machine.move_to(at(DUE + DAY), tick=False)  # a Tuesday: the weekly digest goes too
+
+    run_sweep()
+
+    # The lead and the contact get the same 3 overdue reminders, the digest user one daily
+    # digest, the two reviewers the same weekly digest.
+    assert len(mail.outbox) == 6 + 1 + 2
+    assert rendered == {"reminder": 3, "daily_digest": 1, "weekly_digest": 1}
+    by_subject = Counter((m.subject, m.body, m.alternatives[0][0]) for m in mail.outbox)
+    assert sorted(by_subject.values()) == [1, 2, 2, 2, 2]
