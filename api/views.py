@@ -19,6 +19,7 @@ from actions.workflow import IllegalTransition
 from meetings.models import Board
 
 from . import serializers as api
+from .action_list import load_rows
 from .permissions import RulesPermission
 
 
@@ -98,12 +99,11 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
 
     def paginate_queryset(self, queryset):
         """Page through the keys alone, then load the page's rows in full, as the action list
-        does (actions.filters.page_keys)."""
+        does (actions.filters.page_keys); `ActionListSerializer` reads their owners."""
         pks = super().paginate_queryset(page_keys(queryset))
         if pks is None:
             return None
-        rows = Action.objects.for_lists().select_related("lead_user").in_bulk(list(pks))
-        return [rows[pk] for pk in pks]
+        return load_rows(list(pks))
 
     def get_serializer_class(self):
         return api.ActionCreateSerializer if self.action == "create" else api.ActionSerializer
