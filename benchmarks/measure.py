@@ -65,9 +65,17 @@ def bare_sql_ms(queries: list[str], repeat: int) -> float | None:
     return round(statistics.median(seconds[WARM_UP:]) * 1000, 2)
 
 
+def _action_reads(queries: list[str]) -> list[str]:
+    return [sql for sql in _selects(queries) if 'FROM "actions_action"' in sql]
+
+
 def main_query(queries: list[str]) -> str | None:
-    """The page's main read of actions: the longest SELECT from the actions table."""
-    reads = [sql for sql in _selects(queries) if 'FROM "actions_action"' in sql]
+    """The page's main read of actions: its first ordered and limited one (a page of keys),
+    else its longest."""
+    reads = _action_reads(queries)
+    paged = [sql for sql in reads if " ORDER BY " in sql and " LIMIT " in sql]
+    if paged:
+        return paged[0]
     return max(reads, key=len) if reads else None
 
 
@@ -77,15 +85,22 @@ class Plan:
     seq_scan_on_actions: bool
 
 
-def query_plan(sql: str | None) -> Plan | None:
-    """PostgreSQL's plan for `sql`: its top node, and whether it reads the actions table whole."""
-    if sql is None or connection.vendor != "postgresql":
+def _plan_lines(cursor, sql: str) -> list[str]:
+    cursor.execute(f"EXPLAIN {sql}")
+    return [row[0].split("  (cost=")[0].strip(" ->") for row in cursor.fetchall()]
+
+
+def query_plan(main: str | None, reads: list[str]) -> Plan | None:
+    """PostgreSQL's plan for the main read: its top node and how it reads the actions table;
+    and whether any of the page's reads scans the actions table whole."""
+    if main is None or connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN {sql}")
-        lines = [row[0] for row in cursor.fetchall()]
-    top = lines[0].split("  (cost=")[0].strip()
-    return Plan(top, any("Seq Scan on actions_action " in line for line in lines))
+        lines = _plan_lines(cursor, main)
+        every_line = [line for sql in reads for line in _plan_lines(cursor, sql)]
+    scans = dict.fromkeys(line for line in lines if line.endswith(" on actions_action"))
+    top = f"{lines[0]}: {'; '.join(scans)}" if scans else lines[0]
+    return Plan(top, any(line.startswith("Seq Scan on actions_action") for line in every_line))
 
 
 @dataclass
@@ -112,7 +127,7 @@ def measure_page(client, url, admin_client, admin_url, repeat) -> PageResult:
     queries = page_queries(client, url)
     sql_ms = bare_sql_ms(queries, repeat)
     admin = timed_get(admin_client, admin_url, repeat)
-    plan = query_plan(main_query(queries))
+    plan = query_plan(main_query(queries), _action_reads(queries))
     return PageResult(
         url=url,
         median_ms=timing.median_ms,
