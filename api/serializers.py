@@ -18,8 +18,6 @@ from actions.models.base import DEADLINE_STATE_LABELS
 from actions.workflow import Transition
 from meetings.models import Board, Letter, Meeting
 
-from .action_list import ActionListSerializer
-
 # Numbers above this are typing mistakes, and would overflow a 32-bit column.
 MAX_NUMBER = 100_000
 NOTE_MAX = 10_000
@@ -135,8 +133,6 @@ class ActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Action
-        # Lists are written by the fast path of api/action_list.py, to the same JSON.
-        list_serializer_class = ActionListSerializer
         fields = [
             "id",
             "meeting",

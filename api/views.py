@@ -19,7 +19,7 @@ from actions.workflow import IllegalTransition
 from meetings.models import Board
 
 from . import serializers as api
-from .action_list import load_rows
+from .action_list import action_rows
 from .permissions import RulesPermission
 
 
@@ -97,13 +97,12 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
     def get_queryset(self):
         return Action.objects.for_user(self.request.user).for_lists().select_related("lead_user")
 
-    def paginate_queryset(self, queryset):
-        """Page through the keys alone, then load the page's rows in full, as the action list
-        does (actions.filters.page_keys); `ActionListSerializer` reads their owners."""
-        pks = super().paginate_queryset(page_keys(queryset))
-        if pks is None:
-            return None
-        return load_rows(list(pks))
+    # Pages through the keys alone, as the action list does (actions.filters.page_keys), then
+    # writes the page's rows through the fast path of api/action_list.py: the same JSON as
+    # ActionSerializer's, in a fraction of its time. (Not a docstring: the schema would show it.)
+    def list(self, request, *args, **kwargs):
+        pks = self.paginate_queryset(page_keys(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(action_rows(list(pks)))
 
     def get_serializer_class(self):
         return api.ActionCreateSerializer if self.action == "create" else api.ActionSerializer

@@ -9,8 +9,8 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.test import APIClient
 
 from actions.models import Action
+from actions.models.base import DEADLINE_STATE_LABELS
 from actions.workflow import Status
-from api.action_list import ActionListSerializer
 from api.serializers import ActionSerializer
 
 from .factories import (
@@ -21,6 +21,7 @@ from .factories import (
     QuestionFactory,
     RecommendationFactory,
     ThemeFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -269,9 +270,17 @@ def test_action_list_writes_what_the_action_serializer_writes(
     records, officer, mps, mopac, other_org, django_assert_max_num_queries
 ):
     """The list's fast path (api/action_list.py) writes, byte for byte, what ActionSerializer
-    writes for each row: every field, every kind of reference, None where there is none."""
-    assert isinstance(ActionSerializer(many=True), ActionListSerializer)
-    replacement = ActionFactory(owners=[mps], timing="TBC")
+    writes for each row: every field, every kind of reference, None where there is none, each
+    deadline state."""
+    replacement = ActionFactory(  # due soon
+        meeting=records["meetings"]["mps"], owners=[mps], timing="by 25 September"
+    )
+    ActionFactory(
+        owners=[mps],
+        timing="December 2022",  # on track
+        status=Status.IN_PROGRESS,
+        lead_user=UserFactory(first_name="", last_name=""),
+    )
     ActionFactory(
         meeting=None,
         letter=records["letters"]["mps"],
@@ -279,13 +288,13 @@ def test_action_list_writes_what_the_action_serializer_writes(
         lead_user=officer,
         forum=records["meetings"]["mps"].board,
         theme=ThemeFactory(),
-        timing="by 25 September",  # due soon
+        timing="TBC",
         status=Status.SUPERSEDED,
         superseded_by=replacement,
         completion_proposed_at=datetime.datetime(2022, 7, 1, 9, 30, tzinfo=datetime.UTC),  # BST
         closed_at=datetime.datetime(2022, 11, 30, 9, 30, tzinfo=datetime.UTC),  # GMT
     )
-    ActionFactory(owners=[mopac], timing="Spring", status=Status.CLOSED)  # unreadable, done
+    ActionFactory(owners=[mopac], timing="Spring")  # unreadable: no deadline
     client = api_client(officer)
     # token and user, count, the overdue keys and the others, rows, owners: none per row
     with django_assert_max_num_queries(6):
@@ -293,7 +302,8 @@ def test_action_list_writes_what_the_action_serializer_writes(
 
     rows = Action.objects.for_lists().select_related("lead_user").in_bulk()
     expected = [ActionSerializer(rows[row["id"]]).data for row in results]
-    assert len(expected) == 6
+    assert len(expected) == 7
+    assert {row["deadline_state"] for row in results} == set(DEADLINE_STATE_LABELS)
     assert JSONRenderer().render(results) == JSONRenderer().render(expected)
 
 
