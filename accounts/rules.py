@@ -107,7 +107,13 @@ rules.add_perm("meetings.change_letter", is_officer)
 # Performance questions
 rules.add_perm("actions.view_question", sees_everything | is_question_lead)
 rules.add_perm("actions.answer_question", is_officer | is_question_lead)
+rules.add_perm("actions.add_question", is_officer)
+rules.add_perm("actions.change_question", is_officer)  # edit, withdraw
+rules.add_perm("actions.decide_answer", is_officer)  # accept an answer, or ask again
 
 # Recommendations log
 rules.add_perm("actions.view_recommendation", sees_everything | is_recommendation_lead)
 rules.add_perm("actions.change_recommendation", is_officer)
+
+# Publication of letters, actions, questions and recommendations on the public pages
+rules.add_perm("publication.publish", is_officer)

@@ -69,7 +69,7 @@ def letter_detail(request, pk):
             "closure": _closure(asked, letter_actions + meeting_actions),
             "history": history_entries(letter),
             "can_change": user.has_perm("meetings.change_letter", letter),
-            "can_publish": user.is_officer,
+            "can_publish": user.has_perm("publication.publish"),
             "today": timezone.localdate(),
         },
     )

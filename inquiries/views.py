@@ -18,9 +18,9 @@ from .filters import QuestionFilter
 from .forms import AcceptForm, AnswerForm, AskAgainForm, QuestionForm, WithdrawForm
 
 
-def _require_officer(user) -> None:
-    # Local check until accounts/rules.py has a permission for deciding on answers.
-    if not user.is_officer:
+def _require(user, perm: str) -> None:
+    """Refuse early a user who may not do this to any question (accounts/rules.py)."""
+    if not user.has_perm(perm):
         raise PermissionDenied
 
 
@@ -38,7 +38,7 @@ def question_list(request):
         QuestionFilter(request.GET, queryset=visible_questions(request.user)),
         "questions",
         export_kind="questions",
-        can_add=request.user.is_officer,
+        can_add=request.user.has_perm("actions.add_question"),
     )
 
 
@@ -46,15 +46,19 @@ def _render_detail(request, question, status=200, **forms):
     user = request.user
     pending = question.status in services.PENDING
     can_answer = pending and user.has_perm("actions.answer_question", question)
-    can_decide = user.is_officer and question.status == question.Status.ANSWERED
+    can_decide = (
+        user.has_perm("actions.decide_answer", question)
+        and question.status == question.Status.ANSWERED
+    )
+    can_change = user.has_perm("actions.change_question", question)
     context = {
         "question": question,
         "events": question.events.select_related("author"),
         "history": history_entries(question),
         "can_answer": can_answer,
         "can_decide": can_decide,
-        "can_withdraw": user.is_officer and (pending or can_decide),
-        "can_edit": user.is_officer,
+        "can_withdraw": can_change and (pending or question.status == question.Status.ANSWERED),
+        "can_edit": can_change,
         "answer_form": forms.get("answer_form")
         or AnswerForm(letters=letters_for(user), initial={"response": question.response}),
         "accept_form": forms.get("accept_form") or AcceptForm(),
@@ -105,11 +109,11 @@ def question_answer(request, pk):
 @login_required
 @require_POST
 def question_accept(request, pk):
-    _require_officer(request.user)
+    _require(request.user, "actions.decide_answer")
     return _decide(
         request,
         pk,
-        "actions.view_question",
+        "actions.decide_answer",
         AcceptForm(request.POST),
         lambda q, data: services.question_accept(q, request.user, data["note"]),
         "The answer has been accepted.",
@@ -120,11 +124,11 @@ def question_accept(request, pk):
 @login_required
 @require_POST
 def question_ask_again(request, pk):
-    _require_officer(request.user)
+    _require(request.user, "actions.decide_answer")
     return _decide(
         request,
         pk,
-        "actions.view_question",
+        "actions.decide_answer",
         AskAgainForm(request.POST, prefix="again"),
         lambda q, data: services.question_ask_again(
             q, request.user, data["reason"], data["response_timing"]
@@ -137,11 +141,11 @@ def question_ask_again(request, pk):
 @login_required
 @require_POST
 def question_withdraw(request, pk):
-    _require_officer(request.user)
+    _require(request.user, "actions.change_question")
     return _decide(
         request,
         pk,
-        "actions.view_question",
+        "actions.change_question",
         WithdrawForm(request.POST, prefix="withdraw"),
         lambda q, data: services.question_withdraw(q, request.user, data["reason"]),
         "The question has been withdrawn.",
@@ -153,8 +157,8 @@ def question_withdraw(request, pk):
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk=None):
     """Create (pk None) or edit a question. Officers only."""
-    _require_officer(request.user)
-    question = get_question_for(request.user, pk) if pk else None
+    _require(request.user, "actions.change_question" if pk else "actions.add_question")
+    question = get_question_for(request.user, pk, "actions.change_question") if pk else None
     initial = {}
     if question is None and request.GET.get("letter"):
         initial["letter"] = get_letter_for(request.user, request.GET["letter"])

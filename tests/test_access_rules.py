@@ -60,6 +60,10 @@ MATRIX = {
     "meetings.change_letter": ("letter", {"officer", "admin"}),
     "actions.view_question": ("question", {"officer", "owner_lead", "reviewer", "admin"}),
     "actions.answer_question": ("question", {"officer", "owner_lead", "admin"}),
+    "actions.add_question": ("question", {"officer", "admin"}),
+    "actions.change_question": ("question", {"officer", "admin"}),
+    "actions.decide_answer": ("question", {"officer", "admin"}),
+    "publication.publish": ("letter", {"officer", "admin"}),
     "actions.view_recommendation": (
         "recommendation",
         {"officer", "owner_lead", "reviewer", "admin"},
