@@ -66,6 +66,28 @@ def page_keys(queryset):
     return queryset.values_list("pk", flat=True)
 
 
+class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
+    """A select's choices read with one plain query. Django reads them through
+    `queryset.iterator()`, which on PostgreSQL opens a server-side cursor (three round trips
+    and a cursor held to the end of the transaction) for a list of 40 organisations."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for obj in self.queryset.all():
+            yield self.choice(obj)
+
+
+class _ChoiceField(django_filters.fields.ModelChoiceField):
+    iterator = _ChoicesReadOnce
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _ChoiceField
+
+
 def _flag(method: str) -> django_filters.BooleanFilter:
     """A yes-only filter: `?overdue=1` applies it; absent (or anything false) leaves the list."""
     return django_filters.BooleanFilter(method=method, widget=forms.CheckboxInput)
@@ -81,7 +103,7 @@ class ActionFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, widget=forms.CheckboxSelectMultiple, distinct=False
     )
-    owner = django_filters.ModelChoiceFilter(
+    owner = ModelChoiceFilter(
         field_name="owners", queryset=Organisation.objects.all(), label="Owner organisation"
     )
     lead = django_filters.CharFilter(lookup_expr="icontains", label="Lead", max_length=200)
@@ -89,13 +111,13 @@ class ActionFilter(django_filters.FilterSet):
     lead_is = django_filters.CharFilter(
         field_name="lead", lookup_expr="exact", max_length=200, widget=forms.HiddenInput
     )
-    board = django_filters.ModelChoiceFilter(
+    board = ModelChoiceFilter(
         queryset=Board.objects.all(), method="filter_board", label="Board"
     )
     meeting = django_filters.ModelChoiceFilter(
         queryset=Meeting.objects.select_related("board"), widget=forms.HiddenInput
     )
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
+    theme = ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
     due_after = django_filters.DateFilter(
         field_name="due_date", lookup_expr="gte", label="Due on or after"
     )
