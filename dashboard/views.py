@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, PerformanceQuestion
+from actions.rows import table_rows
 from meetings.models import Board
 
 from . import charts, month_ends, stats, trends
@@ -126,7 +127,7 @@ def board(request, pk):
     next_meeting = board.meetings.upcoming(today).first()
     by_date = next_meeting.date if next_meeting else today
     for_board = Q(forum=board) | Q(meeting__board=board) | Q(letter__meeting__board=board)
-    actions = Action.objects.for_user(request.user).filter(for_board).for_lists()
+    actions = Action.objects.for_user(request.user).filter(for_board)
     questions = PerformanceQuestion.objects.for_user(request.user).filter(
         Q(meeting__board=board) | Q(letter__meeting__board=board)
     )
@@ -135,10 +136,11 @@ def board(request, pk):
         "today": today,
         "next_meeting": next_meeting,
         "by_date": by_date,
-        "due_actions": list(
+        # As the rows of action tables (actions/rows.py).
+        "due_actions": table_rows(
             actions.pending().filter(due_date__lte=by_date).order_by("due_date", "number", "pk")
         ),
-        "awaiting_actions": list(actions.awaiting_acceptance().order_by("due_date", "pk")),
+        "awaiting_actions": table_rows(actions.awaiting_acceptance().order_by("due_date", "pk")),
         "due_questions": list(
             questions.pending()
             .filter(response_due__lte=by_date)

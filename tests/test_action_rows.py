@@ -28,7 +28,7 @@ def test_each_cell_of_a_row(frozen, mps, mopac):
     ActionOwner.objects.create(action=action, organisation=mopac)  # entered second
     Action.objects.filter(pk=action.pk).update(slip_count=2)
 
-    (row,) = table_rows(Action.objects.for_tables().filter(pk=action.pk))
+    (row,) = table_rows([action.pk])
 
     assert row.number == 7
     assert row.source == "Performance and Risk Oversight Board, 24 June 2022"
@@ -47,7 +47,7 @@ def test_a_letters_action_closed_with_unreadable_timing(frozen, mps):
     action = ActionFactory(meeting=None, letter=letter, timing="when possible", owners=[mps])
     Action.objects.filter(pk=action.pk).update(status=Action.Status.CLOSED)
 
-    (row,) = table_rows(Action.objects.for_tables().filter(pk=action.pk))
+    (row,) = table_rows([action.pk])
 
     assert row.source == "Letter MOPAC221014-D1"
     assert (row.due, row.deadline, row.unreadable) == ("", "", True)
@@ -67,15 +67,15 @@ def test_long_text_is_cut_and_every_value_is_escaped_on_the_page(frozen, client,
 
 
 @pytest.mark.django_db
-def test_a_table_reads_its_owners_in_one_query(frozen, django_assert_num_queries):
+def test_a_table_takes_two_queries_whatever_its_size(frozen, django_assert_num_queries):
     orgs = [OrganisationFactory() for _ in range(3)]
     for number in range(1, 31):
         action = ActionFactory(number=number, owners=orgs[:1])
         for org in orgs[1 : 1 + number % 3]:  # in entry order
             ActionOwner.objects.create(action=action, organisation=org)
-    actions = list(Action.objects.for_tables())
-    with django_assert_num_queries(1):
-        rows = table_rows(actions)
+    keys = list(Action.objects.values_list("pk", flat=True))
+    with django_assert_num_queries(2):  # the rows' values, and the owners of them all
+        rows = table_rows(keys)
     assert {row.owners for row in rows} == {
         orgs[0].short_name,
         f"{orgs[0].short_name} and {orgs[1].short_name}",

@@ -167,7 +167,7 @@ def test_dashboard_page_shows_counts_links_and_oldest_overdue(client, known, rev
     html = response.content.decode()
     assert f'href="/actions/?owner={mps.pk}&amp;overdue=1">1</a>' in html
     assert 'href="/actions/?overdue=1"><span class="app-counts__number">2</span>' in html
-    oldest = [a.pk for a in response.context["oldest_actions"]]
+    oldest = [row.pk for row in response.context["oldest_actions"]]
     assert oldest == [known["actions"]["other_overdue"].pk, known["actions"]["overdue"].pk]
     assert [q.pk for q in response.context["oldest_questions"]] == [
         known["questions"]["overdue"].pk
@@ -245,7 +245,7 @@ def test_counts_take_a_fixed_number_of_queries(
     month_ends.open_and_overdue(actions, None, TODAY, now)  # records the finished months
     with django_assert_max_num_queries(7):
         summary_for(reviewer)  # 2
-        stats.oldest_overdue_actions(actions, TODAY)  # 2, with the owners
+        stats.oldest_overdue_actions(actions, TODAY)  # 2: the rows, and their owners
         stats.oldest_overdue_questions(PerformanceQuestion.objects.for_user(reviewer), TODAY)
         month_ends.open_and_overdue(actions, None, TODAY, now)
         trends.time_to_closure(actions, TODAY)
@@ -342,10 +342,10 @@ def test_board_page_lists_what_is_due_by_the_next_meeting(client, known, reviewe
     response = client.get(f"/dashboard/boards/{board.pk}/")
     assert response.status_code == 200
     assert response.context["next_meeting"].date == datetime.date(2022, 12, 2)
-    due = {a.pk for a in response.context["due_actions"]}
+    due = {row.pk for row in response.context["due_actions"]}
     a = known["actions"]
     assert due == {a["overdue"].pk, a["due_soon"].pk, a["other_overdue"].pk}
-    assert [x.pk for x in response.context["awaiting_actions"]] == [a["awaiting"].pk]
+    assert [row.pk for row in response.context["awaiting_actions"]] == [a["awaiting"].pk]
     html = response.content.decode()
     assert f'href="/documents/overdue/report.pdf?board={board.pk}"' in html
     assert "2 December 2022" in html
@@ -356,7 +356,7 @@ def test_board_page_without_a_scheduled_meeting_shows_what_is_overdue(client, kn
     client.force_login(reviewer)
     response = client.get(f"/dashboard/boards/{known['board'].pk}/")
     assert response.context["next_meeting"] is None
-    assert {a.pk for a in response.context["due_actions"]} == {
+    assert {row.pk for row in response.context["due_actions"]} == {
         known["actions"]["overdue"].pk,
         known["actions"]["other_overdue"].pk,
     }

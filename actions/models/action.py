@@ -63,15 +63,6 @@ class ActionQuerySet(DeadlineQuerySet):
         """Everything a list row shows, in a fixed number of queries."""
         return self.select_related("meeting__board", "letter", "forum", "theme").with_owners()
 
-    def for_tables(self):
-        """Only what an action table row shows (actions/rows.py, which reads the owners of
-        the whole table in one query)."""
-        return self.select_related("meeting__board", "letter").only(
-            *("number", "text", "lead", "timing", "timing_kind", "due_date", "status"),
-            *("slip_count", "meeting__date", "meeting__board__name"),
-            *("meeting__board__short_name", "letter__reference"),
-        )
-
 
 class ActionOwner(models.Model):
     """An owner organisation of an action ("MPS and MOPAC" is two rows)."""

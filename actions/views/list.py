@@ -11,6 +11,7 @@ from django.utils import timezone
 from actions.export import ACTION_COLUMNS, action_rows, formula_guarded
 from actions.filters import FLAGS, ActionFilter, page_keys
 from actions.models import Action
+from actions.rows import table_rows
 from correspondence.govuk import style_fields
 from correspondence.listing import paginate
 
@@ -24,26 +25,21 @@ def filtered_actions(request) -> ActionFilter:
     )
 
 
-def _rows_in_order(pks) -> list[Action]:
-    """The actions of one page, in the page's order, with everything a row shows."""
-    rows = Action.objects.for_tables().in_bulk(list(pks))
-    return [rows[pk] for pk in pks]
-
-
 @login_required
 def action_list(request):
     action_filter = filtered_actions(request)
     style_fields(action_filter.form)
-    # Page through the keys alone (through indexes in the default order), then load the page's
-    # rows in full: at 100,000 actions no sort runs over every join a row needs.
+    # Page through the keys alone (through indexes in the default order); the table reads the
+    # page's rows (actions/rows.py): at 100,000 actions no sort runs over every join a row needs.
     page, querystring = paginate(request, page_keys(action_filter.qs), PAGE_SIZE)
-    page.object_list = _rows_in_order(page.object_list)
+    rows = table_rows(page.object_list)
     return render(
         request,
         "actions/action_list.html",
         {
             "filter": action_filter,
             "page_obj": page,
+            "rows": rows,
             "querystring": querystring,
             "flags": FLAGS.items(),
             "checked_flags": action_filter.flags_set,

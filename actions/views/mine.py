@@ -15,6 +15,7 @@ from django.utils.http import urlencode
 
 from actions.filters import default_order, page_keys
 from actions.models import Action
+from actions.rows import table_rows
 from actions.workflow import LIVE_STATUSES
 
 SECTION_LIMIT = 100
@@ -24,16 +25,16 @@ RECENT_LIMIT = 20
 @dataclass
 class Section:
     title: str
-    actions: list
+    rows: list  # actions.rows.ActionRow
     more_url: str = ""
 
     @property
     def truncated(self) -> bool:
-        return len(self.actions) > SECTION_LIMIT
+        return len(self.rows) > SECTION_LIMIT
 
     @property
     def shown(self) -> list:
-        return self.actions[:SECTION_LIMIT]
+        return self.rows[:SECTION_LIMIT]
 
 
 def _list_url(**params) -> str:
@@ -48,38 +49,45 @@ def _recently_changed(user, visible) -> list:
         .order_by("-last")[:RECENT_LIMIT]
     )
     order = [row["id"] for row in rows]
-    actions = {action.pk: action for action in visible.filter(pk__in=order)}
-    return [actions[pk] for pk in order if pk in actions]
+    still_visible = set(visible.filter(pk__in=order).values_list("pk", flat=True))
+    return [pk for pk in order if pk in still_visible]
 
 
-def _first(*querysets, count: int = SECTION_LIMIT + 1) -> list[list]:
-    """The first `count` actions of each queryset: their keys read alone (through indexes in
-    the default order), then every section's rows loaded together with what a row shows."""
-    keys = [list(page_keys(queryset)[:count]) for queryset in querysets]
-    rows = Action.objects.for_tables().in_bulk([pk for section in keys for pk in section])
-    return [[rows[pk] for pk in section] for section in keys]
+def _first(*querysets, count: int = SECTION_LIMIT + 1) -> list[list[int]]:
+    """The keys of the first `count` actions of each queryset (through indexes in the default
+    order); each section's table reads its rows (actions/rows.py)."""
+    return [list(page_keys(queryset)[:count]) for queryset in querysets]
 
 
 def sections_for(user) -> list[Section]:
-    visible = Action.objects.for_user(user).for_tables()
+    visible = Action.objects.for_user(user)
     if user.is_lead:
         live = default_order(visible.live())
         everything = _list_url(owner=user.organisation_id, status=list(LIVE_STATUSES))
         led, others = _first(live.filter(lead_user=user), live.exclude(lead_user=user))
-        return [
-            Section("Led by you", led, everything),
-            Section(f"Other {user.organisation} actions", others, everything),
+        sections = [
+            ("Led by you", led, everything),
+            (f"Other {user.organisation} actions", others, everything),
         ]
-    if user.is_officer:
+    elif user.is_officer:
         awaiting = visible.awaiting_acceptance().order_by("completion_proposed_at", "pk")
-        return [
-            Section(
-                "Awaiting your decision", list(awaiting[: SECTION_LIMIT + 1]), _list_url(awaiting=1)
+        sections = [
+            (
+                "Awaiting your decision",
+                list(awaiting.values_list("pk", flat=True)[: SECTION_LIMIT + 1]),
+                _list_url(awaiting=1),
             ),
-            Section("Recently changed by you", _recently_changed(user, visible)),
+            ("Recently changed by you", _recently_changed(user, visible), ""),
         ]
-    (overdue,) = _first(default_order(visible.overdue()))
-    return [Section("Overdue", overdue, _list_url(overdue=1))]
+    else:
+        (overdue,) = _first(default_order(visible.overdue()))
+        sections = [("Overdue", overdue, _list_url(overdue=1))]
+    # Every section's rows read together (actions/rows.py: two queries for the page).
+    rows = {row.pk: row for row in table_rows([pk for _, keys, _ in sections for pk in keys])}
+    return [
+        Section(title, [rows[pk] for pk in keys if pk in rows], more_url)
+        for title, keys, more_url in sections
+    ]
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from accounts.access import letters_for, meetings_for
 from actions.filters import default_order
 from actions.models import Action
+from actions.rows import table_rows
 from actions.search import matching, matching_actions
 from meetings.models import MinuteItem
 
@@ -24,8 +25,9 @@ class Results:
     items: list
 
 
-def _results(title: str, kind: str, queryset: QuerySet) -> Results:
-    return Results(title, kind, queryset.count(), list(queryset[:RESULT_LIMIT]))
+def _results(title: str, kind: str, queryset: QuerySet, items=list) -> Results:
+    """The count and the first RESULT_LIMIT items (`items` turns them into what is shown)."""
+    return Results(title, kind, queryset.count(), items(queryset[:RESULT_LIMIT]))
 
 
 def search_everything(user, text: str) -> list[Results]:
@@ -35,7 +37,8 @@ def search_everything(user, text: str) -> list[Results]:
         _results(
             "Actions",
             "action",
-            default_order(matching_actions(Action.objects.for_user(user).for_tables(), text)),
+            default_order(matching_actions(Action.objects.for_user(user), text)),
+            items=table_rows,
         ),
         _results(
             "Meetings",
