@@ -111,9 +111,7 @@ class ActionFilter(django_filters.FilterSet):
     lead_is = django_filters.CharFilter(
         field_name="lead", lookup_expr="exact", max_length=200, widget=forms.HiddenInput
     )
-    board = ModelChoiceFilter(
-        queryset=Board.objects.all(), method="filter_board", label="Board"
-    )
+    board = ModelChoiceFilter(queryset=Board.objects.all(), method="filter_board", label="Board")
     meeting = django_filters.ModelChoiceFilter(
         queryset=Meeting.objects.select_related("board"), widget=forms.HiddenInput
     )

@@ -564,6 +564,7 @@ def test_private_files_are_outside_every_served_directory_and_no_url_serves_them
         directory = directory.resolve()
         assert not private.is_relative_to(directory)
         assert not directory.is_relative_to(private)
+
     def modules(patterns):
         for pattern in patterns:
             if hasattr(pattern, "url_patterns"):
