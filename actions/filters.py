@@ -8,7 +8,9 @@ due_within, no_deadline, slipped, awaiting, q, sort. Deadline rules come from De
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -80,8 +82,31 @@ class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
             yield self.choice(obj)
 
 
+class _Select(forms.Select):
+    """A select without option groups, written in Python: the HTML of Django's template in
+    less than half the time, for the selects the action list writes on every request."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = (o for _, group, _ in widget["optgroups"] for o in group)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(widget["attrs"]),
+            format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                (
+                    (option["value"], flatatt(option["attrs"]), option["label"])
+                    for option in options
+                ),
+            ),
+        )
+
+
 class _ChoiceField(django_filters.fields.ModelChoiceField):
     iterator = _ChoicesReadOnce
+    widget = _Select
 
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
@@ -135,6 +160,7 @@ class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Words", max_length=200)
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()],
+        widget=_Select,
         method="sort_by",
         empty_label=DEFAULT_SORT_LABEL,
         label="Sort by",

@@ -77,6 +77,13 @@ def _source(action: dict, long_date: _LongDates) -> str:
     return f"Letter {action['letter__reference']}"
 
 
+def _first_words(text: str) -> str:
+    """The text cut after TEXT_WORDS words, as the filter `truncatewords` cuts it."""
+    if len(text.split(None, TEXT_WORDS)) <= TEXT_WORDS:  # no more words than that: uncut
+        return text
+    return Truncator(text).words(TEXT_WORDS, truncate=" …")
+
+
 def _urls_by_pk(name: str):
     """reverse(name, args=[pk]) for a table of pks: resolved once, each pk put in its place."""
     marker = 987654321987
@@ -121,7 +128,7 @@ def table_rows(actions) -> list[ActionRow]:
                 number=action["number"],
                 source=_source(action, long_date),
                 url=detail_url(action["pk"]),
-                text=Truncator(action["text"]).words(TEXT_WORDS, truncate=" …"),
+                text=_first_words(action["text"]),
                 timing=action["timing"] or NONE,
                 due=long_date(due) if due else "",
                 lead=action["lead"] or NONE,
