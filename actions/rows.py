@@ -79,8 +79,9 @@ def _source(action: dict, long_date: _LongDates) -> str:
 
 def _first_words(text: str) -> str:
     """The text cut after TEXT_WORDS words, as the filter `truncatewords` cuts it."""
-    if len(text.split(None, TEXT_WORDS)) <= TEXT_WORDS:  # no more words than that: uncut
-        return text
+    words = text.split()
+    if len(words) <= TEXT_WORDS:  # nothing to cut: the words, as Truncator joins them
+        return " ".join(words)
     return Truncator(text).words(TEXT_WORDS, truncate=" …")
 
 

@@ -81,3 +81,24 @@ def test_a_table_takes_two_queries_whatever_its_size(frozen, django_assert_num_q
         f"{orgs[0].short_name} and {orgs[1].short_name}",
         f"{orgs[0].short_name} and {orgs[1].short_name} and {orgs[2].short_name}",
     }
+
+
+@pytest.mark.parametrize("words", [39, 40, 41])
+def test_text_is_cut_after_forty_words_as_truncatewords_cuts_it(words):
+    from django.template.defaultfilters import truncatewords
+
+    from actions.rows import _first_words
+
+    text = "\t".join(f"w{n}" for n in range(words))
+    assert _first_words(text) == truncatewords(text, 40)
+
+
+@pytest.mark.django_db
+def test_the_lists_selects_mark_the_choice_and_escape_labels(client, officer):
+    theirs = OrganisationFactory(short_name="<b>Org</b>")
+    client.force_login(officer)
+    body = client.get(reverse("actions:list"), {"owner": theirs.pk, "sort": "status"}).content
+    body = body.decode()
+    assert f'<option value="{theirs.pk}" selected>&lt;b&gt;Org&lt;/b&gt;</option>' in body
+    assert '<option value="status" selected>Status</option>' in body
+    assert '<select name="owner" class="govuk-select" id="id_owner">' in body
