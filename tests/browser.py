@@ -59,6 +59,14 @@ def login(browser, live_server, username: str, password: str) -> None:
     WebDriverWait(browser, 10).until(expected_conditions.url_changes(login_url))
 
 
+def click_to_next_page(browser, element) -> None:
+    """Click a link or submit button and wait until the next page has replaced this one, so
+    that the next look-up cannot find an element of the page being left."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+
+
 def screenshot(browser, name: str) -> Path:
     """Save a PNG of the page as artifacts/screenshots/<name>.png and return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

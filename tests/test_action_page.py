@@ -210,7 +210,7 @@ def test_closed_actions_can_be_reopened_from_the_page(client, officer, lead, act
 def test_action_pages_pass_axe_in_chromium(browser, live_server, officer, lead, mps, meeting):
     from selenium.webdriver.common.by import By
 
-    from .browser import assert_accessible, login, screenshot
+    from .browser import assert_accessible, click_to_next_page, login, screenshot
 
     action = ActionFactory(meeting=meeting, number=1, owners=[mps], timing="Spring")
     action.post_update(by=lead, note="Started the review")
@@ -230,7 +230,9 @@ def test_action_pages_pass_axe_in_chromium(browser, live_server, officer, lead, 
         screenshot(browser, f"actions-{name}")
         assert_accessible(browser)
     browser.get(live_server.url + url("post_update", action))
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    click_to_next_page(
+        browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]")
+    )
     assert "Enter what has been done" in browser.find_element(By.TAG_NAME, "main").text
     screenshot(browser, "actions-update-error")
     assert_accessible(browser)

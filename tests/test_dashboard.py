@@ -18,7 +18,7 @@ from actions.models import Action, PerformanceQuestion
 from dashboard import month_ends, stats, trends
 from meetings.demo.loader import DEFAULT_PASSWORD, load_demo
 
-from .browser import assert_accessible, login, screenshot
+from .browser import assert_accessible, click_to_next_page, login, screenshot
 from .factories import (
     ActionFactory,
     BoardFactory,
@@ -379,12 +379,14 @@ def test_reviewer_uses_the_dashboard_with_the_demo_data(browser, live_server):
     overdue = browser.find_element(By.CSS_SELECTOR, ".app-counts__link")
     count = int(overdue.find_element(By.CLASS_NAME, "app-counts__number").text)
     assert count > 0
-    overdue.click()
+    click_to_next_page(browser, overdue)
     assert "overdue=1" in browser.current_url
     assert len(browser.find_elements(By.CSS_SELECTOR, "tbody .app-tag--overdue")) == count
 
     browser.get(live_server.url + "/dashboard/")
-    browser.find_element(By.LINK_TEXT, "Performance and Risk Oversight Board").click()
+    click_to_next_page(
+        browser, browser.find_element(By.LINK_TEXT, "Performance and Risk Oversight Board")
+    )
     assert browser.find_element(By.TAG_NAME, "h1").text == "Prepare for the next board"
     screenshot(browser, "dashboard-02-board")
     assert_accessible(browser)

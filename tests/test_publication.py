@@ -183,7 +183,7 @@ def test_manage_page_lists_items_with_publish_forms(client, officer, mps):
 def test_browser_public_pages_without_signing_in(browser, live_server, mopac, mps):
     from selenium.webdriver.common.by import By
 
-    from .browser import assert_accessible, screenshot
+    from .browser import assert_accessible, click_to_next_page, screenshot
 
     published = LetterFactory(
         subject="Performance and Risk Oversight Board: follow-up",
@@ -208,8 +208,8 @@ def test_browser_public_pages_without_signing_in(browser, live_server, mopac, mp
     assert_accessible(browser)
 
     browser.find_element(By.ID, "q").send_keys("oversight")
-    browser.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
-    browser.find_element(By.LINK_TEXT, published.subject).click()
+    click_to_next_page(browser, browser.find_element(By.CSS_SELECTOR, "form[role=search] button"))
+    click_to_next_page(browser, browser.find_element(By.LINK_TEXT, published.subject))
     assert "Thank you for attending the Board." in browser.find_element(By.TAG_NAME, "main").text
     screenshot(browser, "public-02-letter")
     assert_accessible(browser)
