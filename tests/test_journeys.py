@@ -12,6 +12,7 @@ import datetime
 
 import pytest
 from django.utils import dateformat, timezone
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -19,7 +20,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from actions.workflow import Status
 from meetings.models import Meeting
 
-from .browser import assert_accessible, login, screenshot
+from .browser import assert_accessible, click_to_next_page, login, screenshot
 from .factories import ActionFactory, BoardFactory, MeetingFactory
 
 pytestmark = pytest.mark.browser
@@ -204,7 +205,9 @@ def name_like_the_demo_users(user, first_name: str, last_name: str) -> None:
 
 
 def wait_for_heading(browser, text: str) -> None:
-    WebDriverWait(browser, 10).until(
+    # While the page is replaced, Chromium may answer for a node of the page being left
+    # ("does not belong to the document"): keep asking until the new page's heading is there.
+    WebDriverWait(browser, 10, ignored_exceptions=[WebDriverException]).until(
         expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "h1"), text)
     )
     assert browser.find_element(By.TAG_NAME, "h1").text == text
@@ -212,9 +215,10 @@ def wait_for_heading(browser, text: str) -> None:
 
 def click_button(browser, text: str) -> None:
     """The visible submit button of the page's main content with this text."""
-    browser.find_element(
+    button = browser.find_element(
         By.XPATH, f"//main//button[normalize-space()='{text}' and not(@hidden)]"
-    ).click()
+    )
+    click_to_next_page(browser, button)
 
 
 def main_text(browser) -> str:
