@@ -11,7 +11,6 @@ urlpatterns = [
     path("letters/<int:pk>/", views.letter_preview, name="letter_preview"),
     path("letters/<int:pk>/edit/", views.letter_edit, name="letter_edit"),
     path("letters/<int:pk>/send/", views.letter_send, name="letter_send"),
-    path("letters/<int:pk>/letter.pdf", views.letter_pdf, name="letter_pdf"),
     path("letters/<int:pk>/annex-a.pdf", views.letter_annex, name="letter_annex"),
     path("overdue/", views.overdue_report, name="overdue_report"),
     path("overdue/report.pdf", views.overdue_report_pdf, name="overdue_report_pdf"),

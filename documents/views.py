@@ -18,7 +18,6 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_letter_for, get_meeting_for
 from actions.models import Action
-from correspondence.views import pdf_response
 from meetings.models import Letter
 
 from .forms import LetterForm, OverdueReportForm, letter_initial
@@ -179,10 +178,3 @@ def letter_send(request, pk):
     return redirect("documents:letter_preview", pk=letter.pk)
 
 
-@login_required
-def letter_pdf(request, pk):
-    """The stored PDF of a sent letter, for anyone who may see the letter."""
-    letter = get_letter_for(request.user, pk)
-    if not letter.pdf:
-        raise Http404("This letter has no PDF yet.")
-    return pdf_response(letter)  # 404, not a server error, when the file has gone

@@ -323,7 +323,7 @@ def test_the_stored_pdf_is_downloaded_only_by_those_who_may_see_the_letter(
     settings.MEDIA_ROOT = tmp_path
     client.force_login(officer)
     client.post(reverse("documents:letter_send", args=[draft.pk]))
-    url = reverse("documents:letter_pdf", args=[draft.pk])
+    url = reverse("correspondence:pdf", args=[draft.pk])
 
     response = client.get(url)
     assert response.status_code == 200
@@ -341,4 +341,4 @@ def test_the_stored_pdf_is_downloaded_only_by_those_who_may_see_the_letter(
 def test_a_draft_has_no_pdf_to_download(client, officer, draft):
     client.force_login(officer)
 
-    assert client.get(reverse("documents:letter_pdf", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("correspondence:pdf", args=[draft.pk])).status_code == 404

@@ -298,7 +298,7 @@ def test_a_stored_file_missing_from_the_disk_is_a_404_not_a_server_error(client)
     fault_injected()
     for url in [
         reverse("actions:evidence", args=[world.evidence_a.pk]),
-        reverse("documents:letter_pdf", args=[world.sent_letter_a.pk]),
+        reverse("correspondence:pdf", args=[world.sent_letter_a.pk]),
         reverse("correspondence:pdf", args=[world.sent_letter_a.pk]),
     ]:
         assert client.get(url).status_code == 404, url

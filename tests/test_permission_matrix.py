@@ -256,10 +256,6 @@ MATRIX = {
         pk_of("letter_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),
-    "documents:letter_pdf": (
-        pk_of("sent_letter_a"),
-        {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
-    ),
     "documents:letter_preview": (
         pk_of("letter_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
