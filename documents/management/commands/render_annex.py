@@ -4,9 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from actions.management.commands.export_actions import find_meeting
 from actions.models import Action
 from documents.render import render_annex
+from meetings.lookup import find_meeting
 
 
 class Command(BaseCommand):

@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import Organisation
-from actions.management.commands.export_actions import find_meeting
 from exchange.importer import FIELD_LABELS, guess_mapping
 from exchange.readers import UnreadableFile, read_sheet
 from exchange.services import ImportRefused, check_import, import_actions
+from meetings.lookup import find_meeting
 
 REQUIRED = ("number", "text")
 
