@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
-from accounts.models import Organisation, Role, User
+from accounts.fields import OwnersField
+from accounts.models import Role, User
 from actions.evidence import ALLOWED_LABEL, MAX_FILES_PER_UPDATE, check_evidence_files
 from actions.models import Action
 from actions.workflow import LIVE_STATUSES
@@ -130,11 +131,7 @@ class ActionEditForm(forms.ModelForm):
     """An officer's edit. `version` is the version the officer started from (stale-edit check)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    owners = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one owner organisation"},
-    )
+    owners = OwnersField(error_messages={"required": "Choose at least one owner organisation"})
 
     class Meta:
         model = Action

@@ -9,7 +9,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from accounts.models import Organisation
+from accounts.fields import OwnersField
 from correspondence.govuk import DateField, GovukModelForm
 
 from .annex import MAX_TEXT, ActionRow, number_errors
@@ -119,11 +119,8 @@ class ActionRowForm(RowStyle, forms.Form):
         label="Timing", required=False, max_length=200, help_text="As written: August 2022"
     )
     lead = forms.CharField(label="Lead (person or post)", required=False, max_length=200)
-    owners = forms.ModelMultipleChoiceField(
-        label="Owners",
-        queryset=Organisation.objects.all(),
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one owner organisation."},
+    owners = OwnersField(
+        label="Owners", error_messages={"required": "Choose at least one owner organisation."}
     )
     forum = forms.ModelChoiceField(
         label="For discussion at",
