@@ -4,8 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from meetings.models import Letter, Meeting
-
-from .govuk import DateField, GovukModelForm
+from oversight.govuk import DateField, GovukModelForm
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
 

@@ -13,11 +13,11 @@ from accounts.access import get_letter_for, letters_for
 from actions.models import Action, PerformanceQuestion
 from actions.workflow import LIVE_STATUSES
 from meetings.models import Letter
+from oversight.listing import render_filtered_list
 
 from .filters import LetterFilter
 from .forms import LetterForm
 from .history import history_entries
-from .listing import render_filtered_list
 from .services import letter_save, letter_thread, suggest_reference
 
 

@@ -176,5 +176,3 @@ def letter_send(request, pk):
     else:
         messages.success(request, f"Letter {letter.reference} rendered and marked as sent.")
     return redirect("documents:letter_preview", pk=letter.pk)
-
-

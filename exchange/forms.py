@@ -3,8 +3,8 @@
 from django import forms
 
 from accounts.models import Organisation
-from correspondence.govuk import GovukForm, style_fields
 from meetings.models import Meeting
+from oversight.govuk import GovukForm, style_fields
 
 from .importer import FIELD_LABELS, FIELDS
 from .readers import MAX_BYTES

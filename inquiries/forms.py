@@ -5,8 +5,8 @@ from django.db.models import Max
 
 from actions.models import PerformanceQuestion
 from actions.timing import TimingKind, parse_timing
-from correspondence.govuk import GovukForm, GovukModelForm
 from meetings.models import Letter, Meeting
+from oversight.govuk import GovukForm, GovukModelForm
 
 
 class QuestionForm(GovukModelForm):

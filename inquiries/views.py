@@ -11,7 +11,7 @@ from accounts.access import get_letter_for, get_meeting_for, get_question_for, l
 from actions.models import PerformanceQuestion
 from actions.workflow import IllegalTransition
 from correspondence.history import history_entries
-from correspondence.listing import render_filtered_list
+from oversight.listing import render_filtered_list
 
 from . import services
 from .filters import QuestionFilter

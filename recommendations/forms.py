@@ -3,7 +3,7 @@
 from django import forms
 
 from actions.models import Action, Recommendation, Report
-from correspondence.govuk import DateField, GovukForm, GovukModelForm
+from oversight.govuk import DateField, GovukForm, GovukModelForm
 
 
 class ReportForm(GovukModelForm):

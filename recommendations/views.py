@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts.access import get_recommendation_for, recommendations_for
 from actions.models import Action, Report
 from correspondence.history import history_entries
-from correspondence.listing import paginate, render_filtered_list
+from oversight.listing import paginate, render_filtered_list
 
 from .filters import RecommendationFilter
 from .forms import CommentsPublishedForm, RecommendationForm, ReportForm

@@ -7,8 +7,8 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
 from actions.models import Action, PerformanceQuestion
-from correspondence.govuk import GovukForm
-from correspondence.listing import paginate
+from oversight.govuk import GovukForm
+from oversight.listing import paginate
 
 from .models import MAX_ATTEMPTS, Reminder
 

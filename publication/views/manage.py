@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actions.models import Action, PerformanceQuestion
-from correspondence.govuk import DateField, GovukForm
-from correspondence.listing import paginate
 from meetings.models import Letter, Meeting
+from oversight.govuk import DateField, GovukForm
+from oversight.listing import paginate
 from publication.services import publish, unpublish
 
 # kind -> (label, queryset, text search fields)

@@ -1,4 +1,4 @@
-"""GOV.UK Design System styling for Django forms, shared by the register, questions and log."""
+"""GOV.UK Design System styling for Django forms, shared by every app's forms."""
 
 from django import forms
 
