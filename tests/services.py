@@ -117,6 +117,20 @@ def running(args: list[str], env: dict[str, str], log: Path):
             stop(process)
 
 
+@contextlib.contextmanager
+def running_worker(name: str, env: dict[str, str], log: Path):
+    """A Celery worker consuming only the queue `name` (celery_worker_args), once it is ready."""
+    with running(celery_worker_args(name), env, log) as worker:
+        wait_for(
+            lambda: " ready." in log.read_text(errors="replace"),
+            timeout=60,
+            what="the worker to be ready",
+            process=worker,
+            log=log,
+        )
+        yield worker
+
+
 def stop(process: subprocess.Popen, timeout: float = 10) -> None:
     """Terminate the process and its children (its session); kill them if they linger."""
     if process.poll() is not None:

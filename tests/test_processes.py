@@ -12,7 +12,7 @@ import uuid
 
 import pytest
 
-from .services import celery_worker_args, project_env, require_redis, running, wait_for
+from .services import project_env, require_redis, running, running_worker, wait_for
 
 pytestmark = pytest.mark.services
 THIRD_PARTY_STATIC = [
@@ -121,14 +121,7 @@ def test_a_celery_worker_answers_inspect_ping(tmp_path):
     env = project_env(CELERY_BROKER_URL=broker)
     log = tmp_path / "worker.log"
 
-    with running(celery_worker_args(name), env, log) as worker:
-        wait_for(
-            lambda: " ready." in log.read_text(errors="replace"),
-            timeout=60,
-            what="the worker to be ready",
-            process=worker,
-            log=log,
-        )
+    with running_worker(name, env, log):
         ping = subprocess.run(
             [
                 sys.executable,

@@ -17,12 +17,11 @@ from reminders.models import Reminder
 
 from .factories import ActionFactory, UserFactory
 from .services import (
-    celery_worker_args,
     database_url,
     project_env,
     require_postgres,
     require_redis,
-    running,
+    running_worker,
     wait_for,
 )
 
@@ -67,14 +66,7 @@ def test_a_worker_runs_the_scheduled_sweeps_and_delivers_each_reminder_once(
         settings.CELERY_BEAT_SCHEDULE["reminders-weekly-digest"],
     ]
 
-    with running(celery_worker_args(queue), env, log) as worker:
-        wait_for(
-            lambda: " ready." in log.read_text(errors="replace"),
-            timeout=60,
-            what="the worker to be ready",
-            process=worker,
-            log=log,
-        )
+    with running_worker(queue, env, log) as worker:
         celery_app.conf.task_always_eager = False  # the celery_eager fixture restores it
         for _ in range(2):  # each entry twice: the second round must send nothing
             for entry in entries:

@@ -10,12 +10,11 @@ from oversight.tasks import touch_action
 
 from .factories import ActionFactory
 from .services import (
-    celery_worker_args,
     database_url,
     project_env,
     require_postgres,
     require_redis,
-    running,
+    running_worker,
     wait_for,
 )
 
@@ -31,14 +30,7 @@ def test_a_celery_worker_on_redis_runs_a_task_that_writes_to_the_database(tmp_pa
     log = tmp_path / "worker.log"
     env = project_env(DATABASE_URL=database_url(), CELERY_BROKER_URL=broker)
 
-    with running(celery_worker_args(queue), env, log) as worker:
-        wait_for(
-            lambda: " ready." in log.read_text(errors="replace"),
-            timeout=60,
-            what="the worker to be ready",
-            process=worker,
-            log=log,
-        )
+    with running_worker(queue, env, log) as worker:
         celery_app.conf.task_always_eager = False  # the celery_eager fixture restores it
         with celery_app.connection_for_write(broker) as connection:
             touch_action.apply_async(args=[action.pk], queue=queue, connection=connection)
