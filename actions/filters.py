@@ -83,24 +83,20 @@ class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
 
 
 class _Select(forms.Select):
-    """A select without option groups, written in Python: the HTML of Django's template in
-    less than half the time, for the selects the action list writes on every request."""
+    """A select without option groups, written in Python: the HTML of Django's template in a
+    fraction of the time, for the selects the action list writes on every request."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = (o for _, group, _ in widget["optgroups"] for o in group)
+        chosen = set(self.format_value(value))
+        options = (
+            (str(key), " selected" if str(key) in chosen else "", label)
+            for key, label in self.choices
+        )
         return format_html(
             '<select name="{}"{}>{}</select>',
             name,
-            flatatt(widget["attrs"]),
-            format_html_join(
-                "",
-                '<option value="{}"{}>{}</option>',
-                (
-                    (option["value"], flatatt(option["attrs"]), option["label"])
-                    for option in options
-                ),
-            ),
+            flatatt(self.build_attrs(self.attrs, attrs)),
+            format_html_join("", '<option value="{}"{}>{}</option>', options),
         )
 
 
