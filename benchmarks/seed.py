@@ -328,6 +328,7 @@ class ScaleSeeder:
                 timing_problem=parsed.reason,
                 due_date=parsed.due_date,
                 source_date=source.date,
+                source_board_id=source.board_of_actions_id,
                 forum=self.rng.choice(self.boards) if self.rng.random() < 0.3 else None,
                 theme=self.rng.choice(self.themes) if self.rng.random() < 0.8 else None,
                 status=status,

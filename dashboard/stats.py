@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from django.db import models
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from accounts.models import Organisation
@@ -221,8 +220,6 @@ def _sums(groups: list[dict], names) -> dict[str, int]:
     return {name: sum(counts[name] for counts in groups) for name in names}
 
 
-BOARD_ID = Coalesce("meeting__board", "letter__meeting__board")
-
 ACTION_GROUPINGS = (
     Grouping("By lead", "Lead", F("lead"), "lead_is", None),
     Grouping(
@@ -233,7 +230,7 @@ ACTION_GROUPINGS = (
         (Organisation, "short_name"),
         one_per_action=False,
     ),
-    Grouping("By board", "Board", BOARD_ID, "board", (Board, "name")),
+    Grouping("By board", "Board", F("source_board"), "board", (Board, "name")),
     Grouping("By theme", "Theme", F("theme"), "theme", (Theme, "name")),
 )
 QUESTION_GROUPING = Grouping(

@@ -126,8 +126,7 @@ def board(request, pk):
     today = timezone.localdate()
     next_meeting = board.meetings.upcoming(today).first()
     by_date = next_meeting.date if next_meeting else today
-    for_board = Q(forum=board) | Q(meeting__board=board) | Q(letter__meeting__board=board)
-    actions = Action.objects.for_user(request.user).filter(for_board)
+    actions = Action.objects.for_user(request.user).filter(Q(forum=board) | Q(source_board=board))
     questions = PerformanceQuestion.objects.for_user(request.user).filter(
         Q(meeting__board=board) | Q(letter__meeting__board=board)
     )

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -37,7 +39,8 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class SourceOfActions(models.Model):
-    """A meeting or a letter: its actions keep its date (Action.source_date), to sort by."""
+    """A meeting or a letter: its actions keep its date (Action.source_date), to sort by, and
+    its board (Action.source_board), to count by."""
 
     class Meta:
         abstract = True
@@ -45,6 +48,17 @@ class SourceOfActions(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self.actions.exclude(source_date=self.date).update(source_date=self.date)
+        board = self.board_of_actions_id
+        self.actions_on_its_board().exclude(source_board=board).update(source_board=board)
+
+    @property
+    def board_of_actions_id(self) -> int | None:
+        """The board its actions belong to."""
+        raise NotImplementedError
+
+    def actions_on_its_board(self):
+        """The actions whose board is this one's: its own (a meeting's also its letters')."""
+        return self.actions.all()
 
 
 class Meeting(SourceOfActions):
@@ -76,6 +90,15 @@ class Meeting(SourceOfActions):
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.pk])
+
+    @property
+    def board_of_actions_id(self) -> int | None:
+        return self.board_id
+
+    def actions_on_its_board(self):
+        return self.actions.model.objects.filter(
+            models.Q(meeting=self) | models.Q(letter__meeting=self)
+        )
 
 
 class Attendee(models.Model):
@@ -171,3 +194,14 @@ class Letter(SourceOfActions):
 
     def get_absolute_url(self):
         return reverse("correspondence:detail", args=[self.pk])
+
+    @property
+    def board_of_actions_id(self) -> int | None:
+        return self.meeting.board_id if self.meeting_id else None
+
+
+@receiver(pre_delete, sender=Meeting)
+def _letters_lose_their_board(sender, instance, **kwargs):
+    """Deleting a meeting clears its letters' meeting (SET_NULL, no save()), so their actions
+    no longer belong to its board."""
+    instance.actions.model.objects.filter(letter__meeting=instance).update(source_board=None)

@@ -133,6 +133,11 @@ class Action(RemindedModel):
     # The date of its meeting or letter, kept here by save() (and by Meeting/Letter.save()) so
     # that the lists can sort on it through an index instead of a join.
     source_date = models.DateField(null=True, editable=False)
+    # The board of its meeting, or of its letter's meeting, kept the same way so that the
+    # dashboard counts by board from one index, without joining meetings and letters.
+    source_board = models.ForeignKey(
+        Board, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
+    )
     published_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -140,7 +145,7 @@ class Action(RemindedModel):
 
     objects = ActionQuerySet.as_manager()
     history = HistoricalRecords(
-        m2m_fields=[owners], excluded_fields=["next_reminder_on", "source_date"]
+        m2m_fields=[owners], excluded_fields=["next_reminder_on", "source_date", "source_board"]
     )
 
     class Meta:
@@ -191,9 +196,11 @@ class Action(RemindedModel):
         return f"Action {self.number}: {self.text[:80]}"
 
     def save(self, *args, **kwargs):
-        self.source_date = self.source.date if (self.meeting_id or self.letter_id) else None
+        source = self.source if (self.meeting_id or self.letter_id) else None
+        self.source_date = source.date if source else None
+        self.source_board_id = source.board_of_actions_id if source else None
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "source_date"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "source_date", "source_board"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -1,0 +1,66 @@
+"""Action.source_board: the board of an action's meeting or of its letter's meeting, kept on the
+action (the dashboard counts by it) whatever changes the meeting, the letter or the action."""
+
+import pytest
+
+from actions.models import Action
+
+from .factories import ActionFactory, BoardFactory, LetterFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def board_of(action) -> int | None:
+    return Action.objects.values_list("source_board", flat=True).get(pk=action.pk)
+
+
+@pytest.fixture
+def boards():
+    return BoardFactory(name="Oversight Board"), BoardFactory(name="Bilateral")
+
+
+def test_an_action_of_a_meeting_has_the_meetings_board(boards):
+    action = ActionFactory(meeting=MeetingFactory(board=boards[0]))
+    assert board_of(action) == boards[0].pk
+
+
+def test_an_action_of_a_letter_has_the_board_of_the_letters_meeting(boards):
+    letter = LetterFactory(meeting=MeetingFactory(board=boards[0]))
+    assert board_of(ActionFactory(meeting=None, letter=letter)) == boards[0].pk
+    assert board_of(ActionFactory(meeting=None, letter=LetterFactory())) is None
+
+
+def test_a_meeting_moved_to_another_board_moves_its_actions_and_its_letters(boards):
+    meeting = MeetingFactory(board=boards[0])
+    own = ActionFactory(meeting=meeting)
+    in_letter = ActionFactory(meeting=None, letter=LetterFactory(meeting=meeting))
+    elsewhere = ActionFactory(meeting=MeetingFactory(board=boards[0]))
+    meeting.board = boards[1]
+    meeting.save()
+    assert (board_of(own), board_of(in_letter)) == (boards[1].pk, boards[1].pk)
+    assert board_of(elsewhere) == boards[0].pk
+
+
+def test_a_letter_about_another_meeting_moves_its_actions(boards):
+    letter = LetterFactory(meeting=MeetingFactory(board=boards[0]))
+    action = ActionFactory(meeting=None, letter=letter)
+    letter.meeting = MeetingFactory(board=boards[1])
+    letter.save()
+    assert board_of(action) == boards[1].pk
+    letter.meeting = None
+    letter.save()
+    assert board_of(action) is None
+
+
+def test_an_action_moved_to_another_meeting_takes_its_board(boards):
+    action = ActionFactory(meeting=MeetingFactory(board=boards[0]))
+    action.meeting = MeetingFactory(board=boards[1])
+    action.save(update_fields=["meeting"])
+    assert board_of(action) == boards[1].pk
+
+
+def test_deleting_a_letters_meeting_takes_the_board_from_its_actions(boards):
+    meeting = MeetingFactory(board=boards[0])
+    action = ActionFactory(meeting=None, letter=LetterFactory(meeting=meeting))
+    meeting.delete()
+    assert board_of(action) is None
