@@ -100,6 +100,30 @@ class _Select(forms.Select):
         )
 
 
+class _Input:
+    """An <input> written in Python: the HTML of Django's template (two includes an input)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        attributes = flatatt(widget["attrs"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>', widget["type"], name, value, attributes
+        )
+
+
+class _TextInput(_Input, forms.TextInput):
+    pass
+
+
+class _NumberInput(_Input, forms.NumberInput):
+    pass
+
+
+class _DateInput(_Input, forms.DateInput):
+    pass
+
+
 class _ChoiceField(django_filters.fields.ModelChoiceField):
     iterator = _ChoicesReadOnce
     widget = _Select
@@ -127,7 +151,9 @@ class ActionFilter(django_filters.FilterSet):
     owner = ModelChoiceFilter(
         field_name="owners", queryset=Organisation.objects.all(), label="Owner organisation"
     )
-    lead = django_filters.CharFilter(lookup_expr="icontains", label="Lead", max_length=200)
+    lead = django_filters.CharFilter(
+        lookup_expr="icontains", label="Lead", max_length=200, widget=_TextInput
+    )
     # The dashboard's per-lead links: exactly that lead, not every lead containing the text.
     lead_is = django_filters.CharFilter(
         field_name="lead", lookup_expr="exact", max_length=200, widget=forms.HiddenInput
@@ -138,10 +164,18 @@ class ActionFilter(django_filters.FilterSet):
     )
     theme = ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
     due_after = django_filters.DateFilter(
-        field_name="due_date", lookup_expr="gte", label="Due on or after"
+        field_name="due_date",
+        lookup_expr="gte",
+        label="Due on or after",
+        help_text="For example, 1/9/2022",
+        widget=_DateInput,
     )
     due_before = django_filters.DateFilter(
-        field_name="due_date", lookup_expr="lte", label="Due on or before"
+        field_name="due_date",
+        lookup_expr="lte",
+        label="Due on or before",
+        help_text="For example, 31/12/2022",
+        widget=_DateInput,
     )
     overdue = _flag("filter_overdue")
     due_within = DaysFilter(
@@ -149,11 +183,19 @@ class ActionFilter(django_filters.FilterSet):
         min_value=0,
         max_value=MAX_DUE_WITHIN_DAYS,
         label="Due within (days)",
+        help_text="Open or in-progress actions due from today to this many days ahead",
+        widget=_NumberInput,
     )
     no_deadline = _flag("filter_no_deadline")
     slipped = _flag("filter_slipped")
     awaiting = _flag("filter_awaiting")
-    q = django_filters.CharFilter(method="filter_text", label="Words", max_length=200)
+    q = django_filters.CharFilter(
+        method="filter_text",
+        label="Words",
+        help_text="In the action, its lead or its timing",
+        max_length=200,
+        widget=_TextInput,
+    )
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()],
         widget=_Select,

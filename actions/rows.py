@@ -69,7 +69,7 @@ class ActionRow:
             "</strong>"
             if self.unreadable
             else "",
-            f'<strong class="govuk-tag govuk-tag--orange">Slipped &times;{self.slip_count}</strong>'
+            f'<strong class="govuk-tag govuk-tag--orange">Slipped \u00d7{self.slip_count}</strong>'
             if self.slip_count
             else "",
         ]
