@@ -3,7 +3,8 @@
 No JavaScript and no style attributes: colours are SVG presentation attributes. Each chart has a
 summary for `aria-label` and rows for the table that stands in for it (see dashboard.html).
 Colours are GOV.UK's blue and red, both above 4.5:1 on white; the two lines also differ in dash
-and marker shape, so they can be told apart in greyscale print.
+and marker shape, so they can be told apart in greyscale print. Coordinates are written here once,
+to a tenth of a pixel (`_at`), not by a template filter for each.
 """
 
 import math
@@ -18,6 +19,10 @@ BAR_HEIGHT = 22
 BAR_GAP = 10
 
 
+def _at(coordinate: float) -> str:
+    return f"{coordinate:.1f}"
+
+
 def nice_ticks(top: int, count: int = 4) -> list[int]:
     """Round, evenly spaced axis ticks from 0 to at least `top`."""
     step = max(1, math.ceil(max(top, 1) / count))
@@ -29,13 +34,13 @@ def nice_ticks(top: int, count: int = 4) -> list[int]:
 @dataclass(frozen=True)
 class Tick:
     value: int
-    position: float
+    position: str
 
 
 @dataclass(frozen=True)
 class Point:
-    x: float
-    y: float
+    x: str
+    y: str
     value: int
 
 
@@ -49,7 +54,7 @@ class Series:
 
     @property
     def polyline(self) -> str:
-        return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in self.points)
+        return " ".join(f"{p.x},{p.y}" for p in self.points)
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class LineChart:
     plot_top: int
     plot_bottom: int
     y_ticks: list[Tick]
-    x_labels: list[tuple[float, str]]
+    x_labels: list[tuple[str, str]]
     series: list[Series]
     headers: list[str]
     rows: list[list]
@@ -82,7 +87,11 @@ def line_chart(title, labels, named_values, summary, first_header) -> LineChart:
     styles = [(BLUE, "", "circle"), (RED, "6 4", "square")]
     series = [
         Series(
-            name, colour, dash, marker, [Point(x, y(v), v) for x, v in zip(xs, values, strict=True)]
+            name,
+            colour,
+            dash,
+            marker,
+            [Point(_at(x), _at(y(v)), v) for x, v in zip(xs, values, strict=True)],
         )
         for (name, values), (colour, dash, marker) in zip(named_values, styles, strict=False)
     ]
@@ -95,8 +104,8 @@ def line_chart(title, labels, named_values, summary, first_header) -> LineChart:
         plot_right=right,
         plot_top=top,
         plot_bottom=bottom,
-        y_ticks=[Tick(t, y(t)) for t in ticks],
-        x_labels=list(zip(xs, labels, strict=True)),
+        y_ticks=[Tick(t, _at(y(t))) for t in ticks],
+        x_labels=[(_at(x), label) for x, label in zip(xs, labels, strict=True)],
         series=series,
         headers=[first_header, *(name for name, _ in named_values)],
         rows=[
@@ -110,12 +119,9 @@ def line_chart(title, labels, named_values, summary, first_header) -> LineChart:
 class Bar:
     label: str
     value: int
-    y: float
-    length: float
-
-    @property
-    def text_y(self) -> float:
-        return self.y + BAR_HEIGHT * 0.7
+    y: str
+    text_y: str  # the baseline of its label and value
+    length: str
 
 
 @dataclass(frozen=True)
@@ -139,9 +145,10 @@ def bar_chart(title, items, summary, headers, colour=BLUE) -> BarChart:
     """Horizontal bars for (label, value) pairs, in the order given."""
     longest = max((value for _, value in items), default=0) or 1
     room = WIDTH - LABEL_WIDTH - 48  # space for the value written after the bar
+    tops = [8 + i * (BAR_HEIGHT + BAR_GAP) for i in range(len(items))]
     bars = [
-        Bar(label, value, 8 + i * (BAR_HEIGHT + BAR_GAP), room * value / longest)
-        for i, (label, value) in enumerate(items)
+        Bar(label, value, _at(top), _at(top + BAR_HEIGHT * 0.7), _at(room * value / longest))
+        for top, (label, value) in zip(tops, items, strict=True)
     ]
     return BarChart(
         title=title,

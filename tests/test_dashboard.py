@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import time_machine
 from django.db import connection
+from django.db.models.functions import TruncDate
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -328,6 +329,15 @@ def test_time_to_closure_buckets_count_actions_closed_in_the_last_year(officer, 
         ("6 to 12 months", 1),
         ("Over a year", 0),
     ]
+
+
+def test_time_to_closure_counts_whole_days_to_the_local_closing_day(mps):
+    action = ActionFactory(meeting=MeetingFactory(date=datetime.date(2022, 6, 1)), owners=[mps])
+    # 23:30 UTC on 2 July is 00:30 on 3 July in London: 32 days, not 31.
+    closed_at = datetime.datetime(2022, 7, 2, 23, 30, tzinfo=datetime.UTC)
+    Action.objects.filter(pk=action.pk).update(closed_at=closed_at)
+    taken = trends.DaysBetween(TruncDate("closed_at"), "source_date")
+    assert Action.objects.values_list(taken, flat=True).get(pk=action.pk) == 32
 
 
 # -- prepare for the next board ------------------------------------------------------------------
