@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -64,7 +65,22 @@ def click_to_next_page(browser, element) -> None:
     that the next look-up cannot find an element of the page being left."""
     page = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(browser, 10).until(lambda _: _gone(page))
+
+
+def _gone(element) -> bool:
+    """Whether `element` has left the document. While a page is being replaced, Chromium may
+    answer "Node with given id does not belong to the document" rather than that the element
+    is stale (Selenium's `staleness_of` then fails the test): both mean it has gone."""
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in error.msg:
+            return True
+        raise
+    return False
 
 
 def screenshot(browser, name: str) -> Path:
