@@ -18,8 +18,10 @@ from .forms import AccountForm, SignInForm
 @login_required
 def home(request):
     """Counts of what needs attention, for the signed-in user's own view of the actions."""
-    counts = Action.objects.for_user(request.user).aggregate(
-        live=Count("pk", filter=Q(status__in=LIVE_STATUSES)),
+    # Every count is of live actions: reading only those lets an index skip the closed ones.
+    live = Action.objects.for_user(request.user).filter(status__in=LIVE_STATUSES)
+    counts = live.aggregate(
+        live=Count("pk"),
         overdue=Count("pk", filter=ActionQuerySet.overdue_q(timezone.localdate())),
         awaiting=Count("pk", filter=Q(status=Status.COMPLETION_PROPOSED)),
     )

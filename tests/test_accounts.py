@@ -9,6 +9,8 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import ReminderPreference, Role
+from actions.models import Action
+from tests.factories import ActionFactory
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -161,6 +163,30 @@ def test_reviewer_home_offers_overdue_list_and_dashboard(client, reviewer):
     assert f"{reverse('actions:list')}?overdue=1" in body
     assert reverse("dashboard:index") in body
     assert reverse("meetings:meeting_create") not in body
+
+
+def test_home_counts_what_its_links_list(client, officer, lead, mps, other_org):
+    past, future = datetime.date(2020, 1, 1), datetime.date(2099, 1, 1)
+    Status = Action.Status
+    for status, due, owner in [
+        (Status.OPEN, past, mps),  # overdue
+        (Status.IN_PROGRESS, past, mps),  # overdue
+        (Status.IN_PROGRESS, future, mps),
+        (Status.COMPLETION_PROPOSED, past, mps),  # awaiting, not overdue
+        (Status.CLOSED, past, mps),
+        (Status.OPEN, past, other_org),  # overdue, not the lead's
+    ]:
+        Action.objects.filter(pk=ActionFactory(owners=[owner]).pk).update(
+            status=status, due_date=due
+        )
+
+    client.force_login(officer)
+    body = client.get(reverse("home")).content.decode()
+    assert "Awaiting your acceptance</a>: 1 action<" in body
+    assert "Overdue</a>: 3 actions<" in body
+    assert "All actions</a>: 5 still open" in body
+    client.force_login(lead)
+    assert "My actions</a>: 4 open, 2 overdue" in client.get(reverse("home")).content.decode()
 
 
 # -- sessions ------------------------------------------------------------------------------
