@@ -8,9 +8,7 @@ due_within, no_deadline, slipped, awaiting, q, sort. Deadline rules come from De
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -21,6 +19,7 @@ from actions.ordering import BY_DUE_DATE, OverdueFirst
 from actions.search import matching_actions
 from actions.workflow import Status
 from meetings.models import Board, Meeting
+from oversight.filter_widgets import DateInput, ModelChoiceFilter, NumberInput, Select, TextInput
 
 MAX_DUE_WITHIN_DAYS = 3660
 
@@ -68,71 +67,6 @@ def page_keys(queryset):
     return queryset.values_list("pk", flat=True)
 
 
-class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
-    """A select's choices read with one plain query. Django reads them through
-    `queryset.iterator()`, which on PostgreSQL opens a server-side cursor (three round trips
-    and a cursor held to the end of the transaction) for a list of 40 organisations."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        if self.field.null_label is not None:
-            yield (self.field.null_value, self.field.null_label)
-        for obj in self.queryset.all():
-            yield self.choice(obj)
-
-
-class _Select(forms.Select):
-    """A select without option groups, written in Python: the HTML of Django's template in a
-    fraction of the time, for the selects the action list writes on every request."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        options = (
-            (str(key), " selected" if str(key) in chosen else "", label)
-            for key, label in self.choices
-        )
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            name,
-            flatatt(self.build_attrs(self.attrs, attrs)),
-            format_html_join("", '<option value="{}"{}>{}</option>', options),
-        )
-
-
-class _Input:
-    """An <input> written in Python: the HTML of Django's template (two includes an input)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        value = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
-        attributes = flatatt(widget["attrs"])
-        return format_html(
-            '<input type="{}" name="{}"{}{}>', widget["type"], name, value, attributes
-        )
-
-
-class _TextInput(_Input, forms.TextInput):
-    pass
-
-
-class _NumberInput(_Input, forms.NumberInput):
-    pass
-
-
-class _DateInput(_Input, forms.DateInput):
-    pass
-
-
-class _ChoiceField(django_filters.fields.ModelChoiceField):
-    iterator = _ChoicesReadOnce
-    widget = _Select
-
-
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = _ChoiceField
-
-
 def _flag(method: str) -> django_filters.BooleanFilter:
     """A yes-only filter: `?overdue=1` applies it; absent (or anything false) leaves the list."""
     return django_filters.BooleanFilter(method=method, widget=forms.CheckboxInput)
@@ -152,7 +86,7 @@ class ActionFilter(django_filters.FilterSet):
         field_name="owners", queryset=Organisation.objects.all(), label="Owner organisation"
     )
     lead = django_filters.CharFilter(
-        lookup_expr="icontains", label="Lead", max_length=200, widget=_TextInput
+        lookup_expr="icontains", label="Lead", max_length=200, widget=TextInput
     )
     # The dashboard's per-lead links: exactly that lead, not every lead containing the text.
     lead_is = django_filters.CharFilter(
@@ -168,14 +102,14 @@ class ActionFilter(django_filters.FilterSet):
         lookup_expr="gte",
         label="Due on or after",
         help_text="For example, 1/9/2022",
-        widget=_DateInput,
+        widget=DateInput,
     )
     due_before = django_filters.DateFilter(
         field_name="due_date",
         lookup_expr="lte",
         label="Due on or before",
         help_text="For example, 31/12/2022",
-        widget=_DateInput,
+        widget=DateInput,
     )
     overdue = _flag("filter_overdue")
     due_within = DaysFilter(
@@ -184,7 +118,7 @@ class ActionFilter(django_filters.FilterSet):
         max_value=MAX_DUE_WITHIN_DAYS,
         label="Due within (days)",
         help_text="Open or in-progress actions due from today to this many days ahead",
-        widget=_NumberInput,
+        widget=NumberInput,
     )
     no_deadline = _flag("filter_no_deadline")
     slipped = _flag("filter_slipped")
@@ -194,11 +128,11 @@ class ActionFilter(django_filters.FilterSet):
         label="Words",
         help_text="In the action, its lead or its timing",
         max_length=200,
-        widget=_TextInput,
+        widget=TextInput,
     )
     sort = django_filters.ChoiceFilter(
         choices=[(key, label) for key, (label, _) in SORTS.items()],
-        widget=_Select,
+        widget=Select,
         method="sort_by",
         empty_label=DEFAULT_SORT_LABEL,
         label="Sort by",

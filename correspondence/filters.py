@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from accounts.models import Organisation
 from meetings.models import Letter
+from oversight.filter_widgets import ModelChoiceFilter
 
 
 class LetterFilter(django_filters.FilterSet):
@@ -13,7 +14,7 @@ class LetterFilter(django_filters.FilterSet):
     )
     direction = django_filters.ChoiceFilter(choices=Letter.Direction.choices, label="Direction")
     status = django_filters.ChoiceFilter(choices=Letter.Status.choices, label="Status")
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = ModelChoiceFilter(
         queryset=Organisation.objects.all(), method="by_organisation", label="From or to"
     )
     year = django_filters.NumberFilter(

@@ -6,6 +6,7 @@ from django.db.models import Q
 from accounts.models import Organisation
 from actions.models import PerformanceQuestion, Theme
 from meetings.models import Board
+from oversight.filter_widgets import ModelChoiceFilter
 
 
 class QuestionFilter(django_filters.FilterSet):
@@ -13,11 +14,9 @@ class QuestionFilter(django_filters.FilterSet):
         method="search", label="Search question or response", max_length=200
     )
     status = django_filters.ChoiceFilter(choices=PerformanceQuestion.Status.choices, label="Status")
-    put_to = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all(), label="Put to")
-    theme = django_filters.ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
-    board = django_filters.ModelChoiceFilter(
-        queryset=Board.objects.all(), method="by_board", label="Board"
-    )
+    put_to = ModelChoiceFilter(queryset=Organisation.objects.all(), label="Put to")
+    theme = ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
+    board = ModelChoiceFilter(queryset=Board.objects.all(), method="by_board", label="Board")
     overdue = django_filters.BooleanFilter(
         method="only_overdue", label="Overdue only", widget=django_filters.widgets.BooleanWidget
     )

@@ -5,17 +5,18 @@ from django.db.models import Q
 
 from accounts.models import Organisation
 from actions.models import Recommendation, Report
+from oversight.filter_widgets import ModelChoiceFilter
 
 
 class RecommendationFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="search", label="Search text, reference or evidence", max_length=200
     )
-    report = django_filters.ModelChoiceFilter(queryset=Report.objects.all(), label="Report")
+    report = ModelChoiceFilter(queryset=Report.objects.all(), label="Report")
     kind = django_filters.ChoiceFilter(choices=Recommendation.Kind.choices, label="Kind")
-    owner = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all(), label="Owner")
+    owner = ModelChoiceFilter(queryset=Organisation.objects.all(), label="Owner")
     status = django_filters.ChoiceFilter(choices=Recommendation.Status.choices, label="Status")
-    body = django_filters.ModelChoiceFilter(
+    body = ModelChoiceFilter(
         queryset=Organisation.objects.all(), field_name="report__body", label="Made by"
     )
 
