@@ -1,8 +1,8 @@
-"""`{{ row|count_cells }}`: the count cells of a row of a dashboard table, written in one go.
+"""`{{ table|count_rows }}`: the rows of a dashboard count table, written in one go.
 
-A table of counts has about 130 rows of five cells; written cell by cell in the template language
-(a loop, a test, a lookup and a localised number for each) they cost about ten milliseconds a
-page, joined here a fraction of that.
+A dashboard has about 130 rows of counts, each a heading and five cells; written cell by cell in
+the template language (a loop, a test, a lookup and a localised number for each) they cost
+several milliseconds a page, joined here a fraction of that.
 """
 
 from django import template
@@ -11,15 +11,22 @@ from django.utils.safestring import mark_safe
 
 register = template.Library()
 
+ROW = '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{}</th>{}</tr>'
 CELL = '<td class="govuk-table__cell govuk-table__cell--numeric">{}</td>'
 LINK = '<a class="govuk-link" href="{}">{}</a>'
 
 
+def _link(url: str | None, text) -> str:
+    return LINK.format(escape(url), text) if url else text
+
+
+def _row(row) -> str:
+    """Its group's name (linked to the group's page, if any) and one numeric cell per count,
+    linked to its list when it has a link."""
+    name = _link(row.url, escape(row.label)) if row.url else escape(row.label or "Not recorded")
+    return ROW.format(name, "".join(CELL.format(_link(cell.url, cell.value)) for cell in row.cells))
+
+
 @register.filter
-def count_cells(row):
-    """One numeric cell per count (an int), linked to its list when it has a link (escaped)."""
-    cells = (
-        CELL.format(LINK.format(escape(cell.url), cell.value) if cell.url else cell.value)
-        for cell in row.cells
-    )
-    return mark_safe("".join(cells))  # the URLs are escaped and the counts are ints
+def count_rows(table):
+    return mark_safe("".join(_row(row) for row in table.rows))  # every text is escaped
