@@ -7,7 +7,7 @@ due_within, no_deadline, slipped, awaiting, q, sort. Deadline rules come from De
 
 import django_filters
 from django import forms
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -148,7 +148,8 @@ class ActionFilter(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.INT)  # the API takes a board's id
     def filter_board(self, queryset, name, board):
-        return queryset.filter(Q(meeting__board=board) | Q(letter__meeting__board=board))
+        """Agreed at one of its meetings, or in a letter about one (`Action.source_board`)."""
+        return queryset.filter(source_board=board)
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset

@@ -10,7 +10,7 @@ import datetime
 import itertools
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -137,7 +137,7 @@ def overdue_groups(
     if until is not None:
         selected = selected | actions.due_within((until.date - today).days, today)
     if board is not None:
-        selected = selected.filter(Q(meeting__board=board) | Q(letter__meeting__board=board))
+        selected = selected.filter(source_board=board)
     loaded = selected.select_related("meeting__board", "letter__meeting__board").with_owners()
     rows = [
         OverdueRow(

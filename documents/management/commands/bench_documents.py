@@ -77,6 +77,7 @@ def benchmark_meeting(rows: int) -> Meeting:
             text=SAMPLE_TEXTS[number % 3],
             lead="MPS",
             source_date=meeting.date,
+            source_board=board,
         )
         action.apply_timing(SAMPLE_TIMINGS[number % len(SAMPLE_TIMINGS)])
         actions.append(action)
