@@ -16,7 +16,7 @@ from accounts.models import Organisation
 from actions.models import Action, Theme
 from actions.models.action import ActionQuerySet
 from actions.ordering import BY_DUE_DATE, OverdueFirst
-from actions.search import matching_actions
+from actions.search import is_full_text_search, matching_actions
 from actions.workflow import Status
 from meetings.models import Board, Meeting
 from oversight.filter_widgets import DateInput, ModelChoiceFilter, NumberInput, Select, TextInput
@@ -61,8 +61,12 @@ def default_order(queryset):
 
 def page_keys(queryset):
     """The primary keys of a list of actions in its order, for a Paginator to slice: in the
-    default order through `OverdueFirst`'s index reads, in any other through its own sort."""
-    if tuple(queryset.query.order_by) == DEFAULT_ORDER:
+    default order through `OverdueFirst`'s index reads, in any other through its own sort.
+
+    A full-text search is sorted in one query: its matches come from the GIN index, and read in
+    due-date order instead, PostgreSQL may work out the text of thousands of rows (about 60 ms
+    at 100,000 actions) to find a page of them."""
+    if tuple(queryset.query.order_by) == DEFAULT_ORDER and not is_full_text_search(queryset):
         return OverdueFirst(queryset)
     return queryset.values_list("pk", flat=True)
 

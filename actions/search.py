@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 # The fields of the `action_search` index, in its order; change both together.
 ACTION_SEARCH_FIELDS = ("text", "lead", "timing")
 SEARCH_CONFIG = "english"
+SEARCH_ALIAS = "search_vector"
 
 
 def full_text_available(queryset: QuerySet) -> bool:
@@ -31,7 +32,7 @@ def matching(queryset: QuerySet, text: str, fields: tuple[str, ...]) -> QuerySet
     if full_text_available(queryset):
         vector = SearchVector(*fields, config=SEARCH_CONFIG)
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return queryset.alias(search_vector=vector).filter(search_vector=query)
+        return queryset.alias(**{SEARCH_ALIAS: vector}).filter(**{SEARCH_ALIAS: query})
     condition = Q()
     for word in text.split():
         any_field = Q()
@@ -39,6 +40,11 @@ def matching(queryset: QuerySet, text: str, fields: tuple[str, ...]) -> QuerySet
             any_field |= Q(**{f"{field}__icontains": word})
         condition &= any_field
     return queryset.filter(condition)
+
+
+def is_full_text_search(queryset: QuerySet) -> bool:
+    """Whether `queryset` is narrowed by `matching()` through the full-text index."""
+    return SEARCH_ALIAS in queryset.query.annotations
 
 
 def matching_actions(queryset: QuerySet, text: str) -> QuerySet:

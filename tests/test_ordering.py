@@ -10,7 +10,9 @@ from django.core.paginator import Paginator
 from actions.filters import default_order, page_keys
 from actions.models import Action
 from actions.ordering import OverdueFirst
+from actions.search import matching_actions
 from tests.factories import ActionFactory, LetterFactory, MeetingFactory
+from tests.services import require_postgres
 
 TODAY = datetime.date(2022, 9, 15)
 TIMINGS = ("August 2022", "by 1 September", "October 2022", "TBC", "July 2022", "Spring 2023")
@@ -88,3 +90,19 @@ def test_an_action_keeps_its_sources_date(mps):
     from_letter.refresh_from_db()
     assert from_meeting.source_date == datetime.date(2022, 7, 1)
     assert from_letter.source_date == datetime.date(2022, 10, 20)
+
+
+@pytest.mark.django_db
+def test_a_full_text_search_is_sorted_in_one_query(mixed_actions, time_machine):
+    """Its matches come from the GIN index; walking the due-date index instead tests the text
+    of every row on the way (PostgreSQL only: elsewhere search is a plain filter)."""
+    require_postgres()
+    time_machine.move_to(datetime.datetime(2022, 9, 15, 12, 0), tick=False)
+    Action.objects.filter(number__in=[2, 9, 15, 30]).update(text="Briefing on Croydon")
+    searched = default_order(matching_actions(mixed_actions, "Croydon"))
+
+    keys = page_keys(searched)
+
+    assert not isinstance(keys, OverdueFirst)
+    assert list(keys) == _sorted_keys(mixed_actions.filter(number__in=[2, 9, 15, 30]))
+    assert isinstance(page_keys(default_order(mixed_actions)), OverdueFirst)
