@@ -8,9 +8,10 @@ import datetime
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
 
 from actions.models import Action
+from benchmarks.jobs import vacuum
 from benchmarks.seed import Plan, ScaleSeeder
 
 
@@ -42,12 +43,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         with transaction.atomic():
             counts = ScaleSeeder(plan).run()
-        if connection.vendor == "postgresql":
-            # Fresh statistics (or the planner guesses) and the visibility map (or counts and
-            # index-only scans read every row): what autovacuum gives a live database. VACUUM
-            # cannot run in a transaction (a test's), where statistics are all it gets.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
+        vacuum()
         seconds = time.perf_counter() - started
         for label, count in counts.items():
             self.stdout.write(f"{label:<22} {count:>9,}")
