@@ -10,7 +10,8 @@
 import django_filters
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
 
 
 class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
@@ -28,15 +29,16 @@ class Select(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
-        options = (
-            (str(key), " selected" if str(key) in chosen else "", label)
+        options = "".join(
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>'
+            f"{conditional_escape(label)}</option>"
             for key, label in self.choices
         )
         return format_html(
             '<select name="{}"{}>{}</select>',
             name,
             flatatt(self.build_attrs(self.attrs, attrs)),
-            format_html_join("", '<option value="{}"{}>{}</option>', options),
+            mark_safe(options),  # each value and label escaped above
         )
 
 
