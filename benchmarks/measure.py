@@ -2,6 +2,7 @@
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 from django.db import DatabaseError, connection
@@ -23,18 +24,29 @@ class Timing:
         return cls(round(statistics.median(ms), 2), round(p95, 2))
 
 
-def timed_get(client: Client, url: str, repeat: int) -> Timing:
-    """Median and 95th percentile of `repeat` GETs, after a warm-up; every one must be a 200."""
-    seconds = []
+def take_turns(tasks: list[Callable[[], object]], repeat: int) -> list[Timing]:
+    """Median and 95th percentile of `repeat` runs of each task, after a warm-up. The tasks take
+    turns, so that a drift in the machine's speed (a shared virtual machine's) weighs on each
+    alike, and the ratios between them stay fair."""
+    seconds = [[] for _ in tasks]
     for i in range(WARM_UP + repeat):
-        started = time.perf_counter()
+        for task, times in zip(tasks, seconds, strict=True):
+            started = time.perf_counter()
+            task()
+            if i >= WARM_UP:
+                times.append(time.perf_counter() - started)
+    return [Timing.of(times) for times in seconds]
+
+
+def get_page(client: Client, url: str) -> Callable[[], None]:
+    """A GET of `url` that must answer 200."""
+
+    def get() -> None:
         response = client.get(url)
-        elapsed = time.perf_counter() - started
         if response.status_code != 200:
             raise RuntimeError(f"GET {url} answered {response.status_code}")
-        if i >= WARM_UP:
-            seconds.append(elapsed)
-    return Timing.of(seconds)
+
+    return get
 
 
 def page_queries(client: Client, url: str) -> list[str]:
@@ -48,21 +60,22 @@ def _selects(queries: list[str]) -> list[str]:
     return [sql for sql in queries if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
 
 
-def bare_sql_ms(queries: list[str], repeat: int) -> float | None:
-    """Median time of running the page's SELECTs straight on a cursor, results fetched."""
+def bare_sql(queries: list[str]) -> Callable[[], None] | None:
+    """The page's SELECTs run straight on a cursor, results fetched; None where the backend's
+    quoting cannot reproduce a statement (SQLite)."""
     selects = _selects(queries)
-    seconds = []
-    try:
+
+    def run() -> None:
         with connection.cursor() as cursor:
-            for _ in range(WARM_UP + repeat):
-                started = time.perf_counter()
-                for sql in selects:
-                    cursor.execute(sql)
-                    cursor.fetchall()
-                seconds.append(time.perf_counter() - started)
-    except DatabaseError:  # a statement the backend's quoting could not reproduce (SQLite)
+            for sql in selects:
+                cursor.execute(sql)
+                cursor.fetchall()
+
+    try:
+        run()
+    except DatabaseError:
         return None
-    return round(statistics.median(seconds[WARM_UP:]) * 1000, 2)
+    return run
 
 
 def _action_reads(queries: list[str]) -> list[str]:
@@ -123,10 +136,11 @@ class PageResult:
 
 
 def measure_page(client, url, admin_client, admin_url, repeat) -> PageResult:
-    timing = timed_get(client, url, repeat)
     queries = page_queries(client, url)
-    sql_ms = bare_sql_ms(queries, repeat)
-    admin = timed_get(admin_client, admin_url, repeat)
+    tasks = [get_page(client, url), get_page(admin_client, admin_url)]
+    run_sql = bare_sql(queries)
+    timing, admin, *bare = take_turns([*tasks, run_sql] if run_sql else tasks, repeat)
+    sql_ms = bare[0].median_ms if bare else None
     plan = query_plan(main_query(queries), _action_reads(queries))
     return PageResult(
         url=url,
