@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
@@ -23,7 +24,11 @@ from meetings.models import Letter
 from .forms import LetterForm, OverdueReportForm, letter_initial
 from .pdf import RenderTimeout
 from .render import (
+    OVERDUE_REPORT_MAX_ROWS,
     letter_context,
+    next_meeting,
+    overdue_list_query,
+    overdue_selection,
     render_annex,
     render_meeting_record,
     render_overdue_report,
@@ -101,11 +106,21 @@ def overdue_report_pdf(request):
         return render(request, "documents/overdue_report.html", {"form": form}, status=400)
     board = form.cleaned_data["board"]
     today = timezone.localdate()
+    until = next_meeting(board, today)
+    actions = Action.objects.for_user(request.user)
+    count = overdue_selection(actions, board=board, today=today, until=until).count()
+    if count > OVERDUE_REPORT_MAX_ROWS:
+        form.add_error(
+            "board",
+            f"The report would list {count:,} actions, more than the {OVERDUE_REPORT_MAX_ROWS:,} "
+            "a PDF can hold. Choose a board, or see the actions in the action list",
+        )
+        list_url = f"{reverse('actions:list')}?{overdue_list_query(board, until)}"
+        context = {"form": form, "list_url": list_url}
+        return render(request, "documents/overdue_report.html", context, status=400)
     return _pdf_response(
         request,
-        lambda: render_overdue_report(
-            actions=Action.objects.for_user(request.user), board=board, today=today
-        ),
+        lambda: render_overdue_report(actions=actions, board=board, today=today),
         f"overdue-{slugify(board.short_name or board.name) if board else 'all-boards'}-{today}.pdf",
     )
 

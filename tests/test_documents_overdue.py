@@ -1,6 +1,7 @@
 """The overdue report: what is overdue or due before the board's next meeting, by lead and board."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -131,3 +132,28 @@ def test_an_unknown_board_is_refused(client, reviewer, boards):
 
     assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
+
+
+@pytest.mark.parametrize("board_name", [None, "Performance and Risk Oversight Board"])
+def test_a_report_too_long_for_a_pdf_points_to_the_list_of_the_same_actions(
+    client, reviewer, boards, monkeypatch, board_name
+):
+    """Counted before drawing: a PDF of thousands of rows would take minutes and gigabytes."""
+    monkeypatch.setattr("documents.views.OVERDUE_REPORT_MAX_ROWS", 2)
+    performance, _ = boards
+    board = performance if board_name else None
+    client.force_login(reviewer)
+    params = {"board": board.pk} if board else {}
+    expected = {"Overdue briefing note.", "Due before the board.", "Joint review."}
+    if board is None:
+        expected.add("Finance overdue.")
+
+    response = client.get(reverse("documents:overdue_report_pdf"), params)
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert f"The report would list {len(expected)} actions, more than the 2" in body
+    list_url = re.search(r'href="(/actions/\?[^"]+)">See these actions', body).group(1)
+    listed = client.get(list_url.replace("&amp;", "&")).content.decode()
+    assert f"{len(expected)} actions" in listed
+    assert all(text in listed for text in expected)
