@@ -9,6 +9,7 @@ PDFs are checked as the HTML WeasyPrint is given (what would be printed), since 
 compressed; tests/test_documents_* render real PDFs.
 """
 
+import datetime
 import io
 
 import pytest
@@ -148,7 +149,8 @@ def test_the_api_detail_of_another_organisations_records_does_not_exist(world):
         assert client.get(reverse(name, args=[record.pk])).status_code == 404, name
 
 
-def test_a_calendar_feed_lists_only_its_owners_items(world):
+def test_a_calendar_feed_lists_only_its_owners_items(world, time_machine):
+    time_machine.move_to(datetime.datetime(2022, 9, 15, 12, 0), tick=False)  # the items' year
     lead_b = world.users["lead_b"]
     feed = world.clients["anonymous"].get(
         reverse("publication:calendar_actions", args=[lead_b.calendar_token])

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -15,6 +16,13 @@ HOST = "tracker.example.org"
 @pytest.fixture(autouse=True)
 def site_url(settings):
     settings.SITE_URL = f"https://{HOST}"
+
+
+@pytest.fixture(autouse=True)
+def today():
+    """The day the feeds are read: the due dates of the tests' 2022 timings are within a year."""
+    with time_machine.travel(datetime.datetime(2022, 9, 15, 12, 0), tick=False):
+        yield datetime.date(2022, 9, 15)
 
 
 def feed(client, user, name="actions"):
@@ -43,6 +51,17 @@ def test_lead_feed_has_their_organisations_live_actions_and_awaiting_questions(
     assert event.decoded("dtstart") == datetime.date(2022, 8, 31)
     assert event.decoded("dtend") == datetime.date(2022, 9, 1)
     assert "Brief on burglary" in str(event["summary"])
+
+
+def test_items_due_more_than_a_year_ago_are_left_out(client, lead, mps):
+    within = ActionFactory(owners=[mps], timing="by 16 September 2021")
+    ActionFactory(owners=[mps], timing="by 13 September 2021")
+    question = QuestionFactory(put_to=mps, response_timing="by 20 September 2021")
+    QuestionFactory(put_to=mps, response_timing="by 1 September 2021")
+    assert set(events(feed(client, lead))) == {
+        f"action-{within.pk}@{HOST}",
+        f"question-{question.pk}@{HOST}",
+    }
 
 
 def test_uids_are_stable_between_fetches(client, lead, mps):
