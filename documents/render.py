@@ -125,11 +125,6 @@ def next_meeting(board: Board | None, today: datetime.date) -> Meeting | None:
     return meetings.first()
 
 
-def _board_of(action: Action) -> Board | None:
-    meeting = action.meeting or (action.letter.meeting if action.letter else None)
-    return meeting.board if meeting else None
-
-
 # The most rows the overdue report is drawn with. WeasyPrint takes about 6 ms a row and holds the
 # whole document in memory: 500 rows take 3 s, the 9,400 overdue actions of seed_scale's 100,000
 # ran past the 60 s render limit with 1.7 GB. Longer lists are for the action list's downloads.
@@ -164,7 +159,7 @@ def overdue_groups(
 ) -> list[OverdueGroup]:
     """Actions overdue, or due by the next meeting, grouped by lead and then by board."""
     selected = overdue_selection(actions, board=board, today=today, until=until)
-    loaded = selected.select_related("meeting__board", "letter__meeting__board").with_owners()
+    loaded = selected.select_related("meeting__board", "letter", "source_board").with_owners()
     rows = [
         OverdueRow(
             action=action,
@@ -177,7 +172,7 @@ def overdue_groups(
     ]
 
     def key(row: OverdueRow) -> tuple[str, str]:
-        found = _board_of(row.action)
+        found = row.action.source_board  # its meeting's, or its letter's meeting's
         return (row.action.lead or row.action.owner_label, found.name if found else "")
 
     rows.sort(key=lambda row: (*key(row), row.action.due_date, row.action.number))
