@@ -1,4 +1,4 @@
 """gunicorn reads this file from the directory it starts in (the project root in the image)."""
 
 # Access log lines without calendar feed or password reset tokens (security/gunicorn_logging.py).
-logger_class = "security.gunicorn_logging.RedactingLogger"
+logger_class = "common.security.gunicorn_logging.RedactingLogger"

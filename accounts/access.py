@@ -15,8 +15,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from actions.models import Action, ActionOwner, PerformanceQuestion, Recommendation
-from meetings.models import Letter, Meeting
+from actions.models import Action, ActionOwner
+from letters.models import Letter
+from meetings.models import Meeting
+from questions.models import PerformanceQuestion
+from recommendations.models import Recommendation
 
 
 def _lead_organisation_id(user) -> int | None:

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.validators import MaxLengthValidator
 
-from oversight.govuk import GovukModelForm, style_fields
+from common.govuk import GovukModelForm, style_fields
 
 from .models import User
 

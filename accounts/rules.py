@@ -10,7 +10,8 @@ officers, reviewers and administrators see everything, a lead sees what their or
 
 import rules
 
-from actions.models import Action, ActionOwner, PerformanceQuestion
+from actions.models import Action, ActionOwner
+from questions.models import PerformanceQuestion
 
 
 def _role_flag(name):

@@ -6,9 +6,6 @@ from .models import (
     ActionOwner,
     ActionUpdate,
     Evidence,
-    PerformanceQuestion,
-    Recommendation,
-    Report,
     Theme,
     TimingRevision,
 )
@@ -58,33 +55,3 @@ class ActionAdmin(SimpleHistoryAdmin):
 class EvidenceAdmin(admin.ModelAdmin):
     list_display = ["original_name", "content_type", "size", "update"]
     raw_id_fields = ["update"]
-
-
-@admin.register(PerformanceQuestion)
-class PerformanceQuestionAdmin(SimpleHistoryAdmin):
-    list_display = ["number", "text", "put_to", "theme", "response_due", "status"]
-    list_filter = ["status", "put_to", "theme"]
-    search_fields = ["text", "response"]
-    raw_id_fields = ["letter", "meeting", "response_letter"]
-
-
-class RecommendationInline(admin.StackedInline):
-    model = Recommendation
-    extra = 0
-    filter_horizontal = ["actions"]
-
-
-@admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
-    list_display = ["title", "body", "kind", "published_on"]
-    list_filter = ["kind", "body"]
-    search_fields = ["title"]
-    inlines = [RecommendationInline]
-
-
-@admin.register(Recommendation)
-class RecommendationAdmin(SimpleHistoryAdmin):
-    list_display = ["reference", "text", "report", "kind", "owner", "status"]
-    list_filter = ["kind", "status", "owner", "report"]
-    search_fields = ["text", "reference"]
-    raw_id_fields = ["actions"]

@@ -18,8 +18,8 @@ from actions.models.action import ActionQuerySet
 from actions.ordering import BY_DUE_DATE, OverdueFirst
 from actions.search import is_full_text_search, matching_actions
 from actions.workflow import Status
+from common.filter_widgets import DateInput, ModelChoiceFilter, NumberInput, Select, TextInput
 from meetings.models import Board, Meeting
-from oversight.filter_widgets import DateInput, ModelChoiceFilter, NumberInput, Select, TextInput
 
 MAX_DUE_WITHIN_DAYS = 3660
 

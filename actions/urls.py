@@ -1,5 +1,5 @@
 """Actions: the list and its CSV, "My actions", the action page and what can be done on it,
-evidence downloads, and search."""
+and evidence downloads."""
 
 from django.urls import path
 
@@ -10,7 +10,6 @@ from .views.evidence import download
 from .views.list import action_list, export_csv
 from .views.mine import my_actions
 from .views.progress import progress
-from .views.search import search
 
 app_name = "actions"
 
@@ -18,7 +17,6 @@ urlpatterns = [
     path("", action_list, name="list"),
     path("export.csv", export_csv, name="export_csv"),
     path("mine/", my_actions, name="mine"),
-    path("search/", search, name="search"),
     path("<int:pk>/", action_detail, name="detail"),
     path("<int:pk>/update/", progress, {"kind": "update"}, name="post_update"),
     path("<int:pk>/propose/", progress, {"kind": "propose"}, name="propose"),

@@ -6,17 +6,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Organisation, User
-from actions.models import (
-    Action,
-    ActionUpdate,
-    PerformanceQuestion,
-    Recommendation,
-    Report,
-    Theme,
-)
+from actions.models import Action, ActionUpdate, Theme
 from actions.models.base import DEADLINE_STATE_LABELS
 from actions.workflow import Transition
-from meetings.models import Board, Letter, Meeting
+from letters.models import Letter
+from meetings.models import Board, Meeting
+from questions.models import PerformanceQuestion
+from recommendations.models import Recommendation, Report
 
 # Numbers above this are typing mistakes, and would overflow a 32-bit column.
 MAX_NUMBER = 100_000

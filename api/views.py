@@ -14,9 +14,10 @@ from rest_framework.response import Response
 
 from accounts.access import letters_for, meetings_for, recommendations_for
 from actions.filters import ActionFilter, page_keys
-from actions.models import Action, PerformanceQuestion
+from actions.models import Action
 from actions.workflow import IllegalTransition
 from meetings.models import Board
+from questions.models import PerformanceQuestion
 
 from . import serializers as api
 from .action_list import action_rows

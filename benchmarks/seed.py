@@ -14,18 +14,13 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from accounts.models import Organisation, ReminderPreference, Role, User
-from actions.models import (
-    Action,
-    ActionOwner,
-    ActionUpdate,
-    PerformanceQuestion,
-    Recommendation,
-    Report,
-    Theme,
-)
+from actions.models import Action, ActionOwner, ActionUpdate, Theme
 from actions.timing import TimingKind, parse_timing
 from actions.workflow import OVERDUE_STATUSES, Status, Transition
-from meetings.models import Board, Letter, Meeting
+from letters.models import Letter
+from meetings.models import Board, Meeting
+from questions.models import PerformanceQuestion
+from recommendations.models import Recommendation, Report
 from reminders.models import Reminder
 from reminders.schedule import following_reminder_on
 

@@ -20,15 +20,15 @@ from django.urls import reverse
 from accounts.models import Organisation
 from actions.models.action import ActionQuerySet
 from actions.models.base import DUE_SOON_DAYS, Theme
-from actions.models.question import QuestionQuerySet
 from actions.rows import table_rows
 from actions.workflow import LIVE_STATUSES
 from meetings.models import Board
+from questions.models import QuestionQuerySet
 
 from .grouping_sets import RowSet, grouped_counts
 
 ACTION_LIST = "actions:list"
-QUESTION_LIST = "inquiries:list"
+QUESTION_LIST = "questions:list"
 OLDEST_OVERDUE = 10
 
 

@@ -15,9 +15,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.models import Action, PerformanceQuestion
+from actions.models import Action
 from actions.rows import table_rows
 from meetings.models import Board
+from questions.models import PerformanceQuestion
 
 from . import charts, month_ends, stats, trends
 

@@ -6,9 +6,10 @@ import re
 from django import forms
 
 from accounts.models import Organisation
-from correspondence.services import suggest_reference
-from meetings.models import Board, Letter, Meeting
-from oversight.govuk import DateField, GovukForm, GovukModelForm
+from common.govuk import DateField, GovukForm, GovukModelForm
+from letters.models import Letter
+from letters.services import suggest_reference
+from meetings.models import Board, Meeting
 
 # MOPAC's references: MOPAC, the date as ddmmyyyy, "-D" and a number: MOPAC14072022-D4220.
 REFERENCE_PATTERN = re.compile(r"^MOPAC(\d{2})(\d{2})(\d{4})-D(\d{1,6})$")

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from actions.models import Action
-from meetings.models import Board, Letter, Meeting
+from letters.models import Letter
+from meetings.models import Board, Meeting
 
 from .formatting import letter_blocks
 from .pdf import html_to_pdf

@@ -3,7 +3,7 @@
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from meetings.models import Letter
+from letters.models import Letter
 
 from .render import render_letter
 

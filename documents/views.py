@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import get_letter_for, get_meeting_for
 from actions.models import Action
-from meetings.models import Letter
+from letters.models import Letter
 
 from .forms import LetterForm, OverdueReportForm, letter_initial
 from .pdf import RenderTimeout

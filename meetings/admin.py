@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attendee, Board, Letter, Meeting, MinuteItem
+from .models import Attendee, Board, Meeting, MinuteItem
 
 
 @admin.register(Board)
@@ -28,12 +28,3 @@ class MeetingAdmin(SimpleHistoryAdmin):
     date_hierarchy = "date"
     search_fields = ["board__name", "focus"]
     inlines = [AttendeeInline, MinuteItemInline]
-
-
-@admin.register(Letter)
-class LetterAdmin(SimpleHistoryAdmin):
-    list_display = ["reference", "date", "subject", "sender_organisation", "status"]
-    list_filter = ["status", "direction", "sender_organisation", "recipient_organisation"]
-    search_fields = ["reference", "subject", "sender", "recipient"]
-    date_hierarchy = "date"
-    raw_id_fields = ["meeting", "in_reply_to"]

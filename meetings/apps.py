@@ -3,4 +3,4 @@ from django.apps import AppConfig
 
 class MeetingsConfig(AppConfig):
     name = "meetings"
-    verbose_name = "Boards, meetings and correspondence"
+    verbose_name = "Boards and meetings"

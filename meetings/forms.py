@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.fields import OwnersField
-from oversight.govuk import DateField, GovukModelForm
+from common.govuk import DateField, GovukModelForm
 
 from .annex import MAX_TEXT, ActionRow, number_errors
 from .models import Attendee, Board, Meeting, MinuteItem

@@ -1,6 +1,5 @@
-"""Boards, their meetings (attendees, numbered minute items) and the letters around them."""
+"""Boards and their meetings: attendees and numbered minute items."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
@@ -136,68 +135,6 @@ class MinuteItem(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.text[:60]}"
-
-
-class Letter(SourceOfActions):
-    """A letter in or out: follow-up letters, responses, committee correspondence."""
-
-    class Direction(models.TextChoices):
-        OUT = "out", "Sent by us"
-        IN = "in", "Received"
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SENT = "sent", "Sent"
-        RESPONSE_RECEIVED = "response_received", "Response received"
-        PUBLISHED = "published", "Published"
-
-    reference = models.CharField(max_length=60, unique=True)
-    date = models.DateField()
-    direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.OUT)
-    sender = models.CharField(max_length=300, help_text="Name and title")
-    sender_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="letters_sent"
-    )
-    recipient = models.CharField(max_length=300, help_text="Name and title")
-    recipient_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="letters_received"
-    )
-    addressee_block = models.TextField(blank=True, help_text="Postal address lines as printed")
-    salutation = models.CharField(max_length=100, blank=True, help_text="Dear Steve")
-    cc = models.TextField(blank=True)
-    subject = models.CharField(max_length=300)
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="letters"
-    )
-    in_reply_to = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="replies"
-    )
-    body = models.TextField(blank=True)
-    signatory = models.CharField(max_length=200, blank=True)
-    signatory_title = models.CharField(max_length=200, blank=True)
-    pdf = models.FileField(upload_to="letters/", blank=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    response_due = models.DateField(null=True, blank=True)
-    published_on = models.DateField(null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-date", "reference"]
-        indexes = [models.Index(fields=["status", "date"], name="letter_status_date")]
-
-    def __str__(self):
-        return f"{self.reference}: {self.subject}"
-
-    def get_absolute_url(self):
-        return reverse("correspondence:detail", args=[self.pk])
-
-    @property
-    def board_of_actions_id(self) -> int | None:
-        return self.meeting.board_id if self.meeting_id else None
 
 
 @receiver(pre_delete, sender=Meeting)

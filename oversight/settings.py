@@ -41,33 +41,36 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "common",
     "accounts",
     "meetings",
     "actions",
+    "questions",
+    "letters",
+    "recommendations",
     "documents",
     "reminders",
-    "correspondence",
-    "inquiries",
-    "recommendations",
-    "exchange",
+    "spreadsheets",
     "publication",
     "dashboard",
+    "search",
     "api",
+    "demo",
     "drf_spectacular_sidecar",
-    "security",
-    "benchmarks",
 ]
+if DEBUG:  # development tooling: `seed_scale` and `bench` (docs/performance.md)
+    INSTALLED_APPS.append("benchmarks")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "security.middleware.ContentSecurityPolicyMiddleware",
+    "common.security.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "security.middleware.DeniedRequestLogMiddleware",
-    "security.middleware.RejectNulMiddleware",
+    "common.security.middleware.DeniedRequestLogMiddleware",
+    "common.security.middleware.RejectNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -167,7 +170,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 # oversight/ is not an installed app, so autodiscovery misses its tasks (the worker health probe).
-CELERY_IMPORTS = ["oversight.tasks"]
+CELERY_IMPORTS = ["actions.tasks"]
 
 # Email: console unless EMAIL_HOST is set.
 EMAIL_HOST = env_str("EMAIL_HOST")
@@ -194,7 +197,7 @@ AXES_RESET_ON_SUCCESS = True
 # The client's address behind PROXY_COUNT reverse proxies (security/network.py). axes 8 reads
 # its AXES_IPWARE_* settings only when django-ipware is installed, which it is not.
 PROXY_COUNT = env_int("PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "security.network.client_ip"
+AXES_CLIENT_IP_CALLABLE = "common.security.network.client_ip"
 # A locked-out sign-in shows the sign-in page with an explanation (status 429).
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 
@@ -221,10 +224,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ActionStatusEnum": "actions.workflow.Status",
-        "QuestionStatusEnum": "actions.models.question.QuestionStatus",
-        "RecommendationStatusEnum": "actions.models.recommendation.Recommendation.Status",
+        "QuestionStatusEnum": "questions.models.QuestionStatus",
+        "RecommendationStatusEnum": "recommendations.models.Recommendation.Status",
         "MeetingStatusEnum": "meetings.models.Meeting.Status",
-        "LetterStatusEnum": "meetings.models.Letter.Status",
+        "LetterStatusEnum": "letters.models.Letter.Status",
     },
 }
 
@@ -250,7 +253,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Calendar and password-reset tokens are removed from every line (security/logfilters.py).
-    "filters": {"redact_secrets": {"()": "security.logfilters.RedactSecrets"}},
+    "filters": {"redact_secrets": {"()": "common.security.logfilters.RedactSecrets"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

@@ -11,13 +11,14 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("dashboard/", include("dashboard.urls")),
     path("api/", include("api.urls")),
+    path("actions/search/", include("search.urls")),  # where search was first served
     path("actions/", include("actions.urls")),
     path("documents/", include("documents.urls")),
     path("meetings/", include("meetings.urls")),
     path("reminders/", include("reminders.urls")),
-    path("letters/", include("correspondence.urls")),
-    path("questions/", include("inquiries.urls")),
+    path("letters/", include("letters.urls")),
+    path("questions/", include("questions.urls")),
     path("recommendations/", include("recommendations.urls")),
-    path("exchange/", include("exchange.urls")),
+    path("exchange/", include("spreadsheets.urls")),
     path("", include("publication.urls")),
 ]

@@ -23,7 +23,8 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from accounts.access import meetings_for
-from actions.models import Action, PerformanceQuestion
+from actions.models import Action
+from questions.models import PerformanceQuestion
 from recommendations.selectors import inspections_awaiting_comments
 
 PRODID = "-//Oversight Action Tracker//Calendar feeds//EN"
@@ -98,7 +99,7 @@ def actions_feed(user) -> bytes:
                 f"Response due ({question.put_to}): {_short(question.text)}",
                 f"{question.text}\n\nResponse due: {question.response_timing}\n"
                 f"Asked in: {question.source}",
-                settings.SITE_URL + reverse("inquiries:detail", args=[question.pk]),
+                settings.SITE_URL + reverse("questions:detail", args=[question.pk]),
             )
         )
     if user.sees_everything:

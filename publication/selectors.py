@@ -10,8 +10,9 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from actions.models import Action, PerformanceQuestion
-from meetings.models import Letter
+from actions.models import Action
+from letters.models import Letter
+from questions.models import PerformanceQuestion
 
 
 def _today(today: datetime.date | None) -> datetime.date:

@@ -7,9 +7,10 @@ import datetime
 
 from django.db import transaction
 
-from actions.models import Action, PerformanceQuestion
-from correspondence.services import letter_save
-from meetings.models import Letter
+from actions.models import Action
+from letters.models import Letter
+from letters.services import letter_save
+from questions.models import PerformanceQuestion
 
 
 @transaction.atomic

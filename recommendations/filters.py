@@ -4,8 +4,8 @@ import django_filters
 from django.db.models import Q
 
 from accounts.models import Organisation
-from actions.models import Recommendation, Report
-from oversight.filter_widgets import ModelChoiceFilter
+from common.filter_widgets import ModelChoiceFilter
+from recommendations.models import Recommendation, Report
 
 
 class RecommendationFilter(django_filters.FilterSet):

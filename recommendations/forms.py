@@ -2,8 +2,9 @@
 
 from django import forms
 
-from actions.models import Action, Recommendation, Report
-from oversight.govuk import DateField, GovukForm, GovukModelForm
+from actions.models import Action
+from common.govuk import DateField, GovukForm, GovukModelForm
+from recommendations.models import Recommendation, Report
 
 
 class ReportForm(GovukModelForm):

@@ -4,8 +4,7 @@ import datetime
 
 from django.db.models import Count, Q
 
-from actions.models import Report
-from actions.models.recommendation import INSPECTION_RESPONSE_DAYS
+from recommendations.models import INSPECTION_RESPONSE_DAYS, Report
 
 
 def inspections_awaiting_comments():

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import get_recommendation_for, recommendations_for
-from actions.models import Action, Report
-from correspondence.history import history_entries
-from oversight.listing import paginate, render_filtered_list
+from actions.models import Action
+from common.history import history_entries
+from common.listing import paginate, render_filtered_list
+from recommendations.models import Report
 
 from .filters import RecommendationFilter
 from .forms import CommentsPublishedForm, RecommendationForm, ReportForm
@@ -81,7 +82,7 @@ def recommendation_edit(request, pk=None):
         return redirect("recommendations:detail", saved.pk)
     return render(
         request,
-        "correspondence/form_page.html",
+        "letters/form_page.html",
         {
             "form": form,
             "title": f"Edit recommendation {recommendation.reference}"
@@ -148,7 +149,7 @@ def report_edit(request, pk=None):
         return redirect("recommendations:report_detail", report.pk)
     return render(
         request,
-        "correspondence/form_page.html",
+        "letters/form_page.html",
         {
             "form": form,
             "title": "Edit report" if report else "Record a report",

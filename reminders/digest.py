@@ -7,7 +7,8 @@ from itertools import groupby
 from django.conf import settings
 from django.utils import timezone
 
-from actions.models import Action, PerformanceQuestion
+from actions.models import Action
+from questions.models import PerformanceQuestion
 
 
 @dataclass(frozen=True)

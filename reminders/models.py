@@ -34,7 +34,7 @@ class Reminder(models.Model):
         "actions.Action", on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
     question = models.ForeignKey(
-        "actions.PerformanceQuestion",
+        "questions.PerformanceQuestion",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -38,7 +38,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import ReminderPreference
-from actions.models import Action, PerformanceQuestion
+from actions.models import Action
+from questions.models import PerformanceQuestion
 
 from . import emails, schedule
 from .models import Reminder

@@ -6,9 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from actions.models import Action, PerformanceQuestion
-from oversight.govuk import GovukForm
-from oversight.listing import paginate
+from actions.models import Action
+from common.govuk import GovukForm
+from common.listing import paginate
+from questions.models import PerformanceQuestion
 
 from .models import MAX_ATTEMPTS, Reminder
 

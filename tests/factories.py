@@ -5,8 +5,11 @@ import datetime
 import factory
 
 from accounts.models import Organisation, Role, User
-from actions.models import Action, PerformanceQuestion, Recommendation, Report, Theme
-from meetings.models import Board, Letter, Meeting
+from actions.models import Action, Theme
+from letters.models import Letter
+from meetings.models import Board, Meeting
+from questions.models import PerformanceQuestion
+from recommendations.models import Recommendation, Report
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

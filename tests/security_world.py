@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation, Role
 from actions.models import Evidence
-from meetings.models import Letter
+from letters.models import Letter
 
 from .factories import (
     ActionFactory,

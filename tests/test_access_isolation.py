@@ -64,9 +64,9 @@ def urls(world) -> list[str]:
         reverse("actions:export_csv"),
         reverse("meetings:meeting_list"),
         reverse("meetings:meeting_detail", args=[world.meeting_a.pk]),
-        reverse("correspondence:list"),
-        reverse("correspondence:detail", args=[world.letter_a.pk]),
-        reverse("inquiries:list"),
+        reverse("letters:list"),
+        reverse("letters:detail", args=[world.letter_a.pk]),
+        reverse("questions:list"),
         reverse("recommendations:list"),
         reverse("recommendations:reports"),
         reverse("dashboard:index"),
@@ -87,13 +87,13 @@ def urls(world) -> list[str]:
     ]
     for kind in ["actions", "questions", "recommendations"]:
         for fmt in ["csv", "xlsx"]:
-            pages.append(reverse("exchange:export", kwargs={"kind": kind, "fmt": fmt}))
+            pages.append(reverse("spreadsheets:export", kwargs={"kind": kind, "fmt": fmt}))
     searchable = [
-        reverse("actions:search"),
+        reverse("search:search"),
         reverse("actions:list"),
         reverse("actions:export_csv"),
-        reverse("correspondence:list"),
-        reverse("inquiries:list"),
+        reverse("letters:list"),
+        reverse("questions:list"),
         reverse("recommendations:list"),
         reverse("api:action-list"),
     ]

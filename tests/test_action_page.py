@@ -222,7 +222,7 @@ def test_action_pages_pass_axe_in_chromium(browser, live_server, officer, lead, 
         "edit": url("edit", action),
         "timing": url("revise_timing", action),
         "mine": reverse("actions:mine"),
-        "search": reverse("actions:search") + "?q=review",
+        "search": reverse("search:search") + "?q=review",
     }
     for name, path in pages.items():
         browser.get(live_server.url + path)

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from correspondence.services import letter_thread, suggest_reference
-from meetings.models import Letter
+from letters.models import Letter
+from letters.services import letter_thread, suggest_reference
 
 from .factories import ActionFactory, LetterFactory, MeetingFactory, QuestionFactory
 
@@ -41,7 +41,7 @@ def test_officer_records_a_letter_with_a_pdf_and_the_history_names_them(
     client.force_login(officer)
     upload = SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf")
     response = client.post(
-        reverse("correspondence:create"), {**letter_data(mopac, mps), "pdf": upload}
+        reverse("letters:create"), {**letter_data(mopac, mps), "pdf": upload}
     )
     letter = Letter.objects.get(reference="MOPAC14102022-D5001")
     assert response.status_code == 302
@@ -50,7 +50,7 @@ def test_officer_records_a_letter_with_a_pdf_and_the_history_names_them(
     assert not str(tmp_path / "letters").startswith(str(settings.STATIC_ROOT))
     assert letter.history.latest().history_user == officer
     assert letter.history.latest().history_change_reason == "Letter recorded"
-    download = client.get(reverse("correspondence:pdf", args=[letter.pk]))
+    download = client.get(reverse("letters:pdf", args=[letter.pk]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
 
@@ -61,7 +61,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_and_the_form_keeps_what_was_typed(
     client.force_login(officer)
     fake = SimpleUploadedFile("letter.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     response = client.post(
-        reverse("correspondence:create"), {**letter_data(mopac, mps), "pdf": fake}
+        reverse("letters:create"), {**letter_data(mopac, mps), "pdf": fake}
     )
     assert response.status_code == 200
     assert "The file must be a PDF." in response.content.decode()
@@ -75,7 +75,7 @@ def test_a_pdf_over_the_size_limit_is_refused(client, officer, mopac, mps, setti
         "big.pdf", PDF + b"0" * (10 * 1024 * 1024), content_type="application/pdf"
     )
     response = client.post(
-        reverse("correspondence:create"), {**letter_data(mopac, mps), "pdf": big}
+        reverse("letters:create"), {**letter_data(mopac, mps), "pdf": big}
     )
     assert "smaller than 10 MB" in response.content.decode()
     assert not Letter.objects.exists()
@@ -88,8 +88,8 @@ def test_lead_cannot_download_the_pdf_of_a_letter_to_another_organisation(
     letter = LetterFactory(sender_organisation=mopac, recipient_organisation=mps)
     letter.pdf.save("x.pdf", SimpleUploadedFile("x.pdf", PDF))
     client.force_login(other_lead)
-    assert client.get(reverse("correspondence:pdf", args=[letter.pk])).status_code == 404
-    assert client.get(reverse("correspondence:detail", args=[letter.pk])).status_code == 404
+    assert client.get(reverse("letters:pdf", args=[letter.pk])).status_code == 404
+    assert client.get(reverse("letters:detail", args=[letter.pk])).status_code == 404
 
 
 def test_lead_sees_only_letters_to_or_from_their_organisation(client, lead, mopac, mps, other_org):
@@ -98,17 +98,17 @@ def test_lead_sees_only_letters_to_or_from_their_organisation(client, lead, mopa
     )
     LetterFactory(subject="To the VC", sender_organisation=mopac, recipient_organisation=other_org)
     client.force_login(lead)
-    page = client.get(reverse("correspondence:list")).content.decode()
+    page = client.get(reverse("letters:list")).content.decode()
     assert "To the Met" in page
     assert "To the VC" not in page
-    assert client.get(reverse("correspondence:detail", args=[mine.pk])).status_code == 200
+    assert client.get(reverse("letters:detail", args=[mine.pk])).status_code == 200
 
 
 def test_lead_cannot_create_or_edit_letters(client, lead, mopac, mps):
     letter = LetterFactory(sender_organisation=mopac, recipient_organisation=mps)
     client.force_login(lead)
-    assert client.get(reverse("correspondence:create")).status_code == 403
-    assert client.post(reverse("correspondence:edit", args=[letter.pk]), {}).status_code == 403
+    assert client.get(reverse("letters:create")).status_code == 403
+    assert client.post(reverse("letters:edit", args=[letter.pk]), {}).status_code == 403
 
 
 def test_list_filters_by_direction_status_organisation_year_and_text(
@@ -130,7 +130,7 @@ def test_list_filters_by_direction_status_organisation_year_and_text(
         recipient_organisation=mopac,
     )
     client.force_login(officer)
-    url = reverse("correspondence:list")
+    url = reverse("letters:list")
 
     def subjects(**params):
         page = client.get(url, params).context["page_obj"]
@@ -150,7 +150,7 @@ def test_letter_list_query_count_does_not_grow_with_rows(
         LetterFactory(sender_organisation=mopac, recipient_organisation=mps)
     client.force_login(officer)
     with django_assert_max_num_queries(8):
-        response = client.get(reverse("correspondence:list"))
+        response = client.get(reverse("letters:list"))
     assert len(response.context["page_obj"]) == 30
 
 
@@ -187,11 +187,11 @@ def test_letter_page_shows_the_chain_both_ways_with_questions_actions_and_closur
     )
     ActionFactory(meeting=meeting, owners=[mps], text="Brief on call handling", status="closed")
     client.force_login(officer)
-    page = client.get(reverse("correspondence:detail", args=[reply.pk])).content.decode()
+    page = client.get(reverse("letters:detail", args=[reply.pk])).content.decode()
     chain = page[page.index('id="chain"') :]
     assert chain.index("MOPAC-OUT") < chain.index("MPS-REPLY") < chain.index("MOPAC-AGAIN")
     assert "Questions this letter answers" in page
-    page = client.get(reverse("correspondence:detail", args=[letter.pk])).content.decode()
+    page = client.get(reverse("letters:detail", args=[letter.pk])).content.decode()
     assert "What is the burglary impact?" in page
     assert "Brief on call handling" in page
     assert "everything raised is settled" in page
@@ -219,7 +219,7 @@ def test_recording_a_received_reply_marks_the_letter_as_response_received(
         status="sent",
         response_due="",
     )
-    assert client.post(reverse("correspondence:create"), data).status_code == 302
+    assert client.post(reverse("letters:create"), data).status_code == 302
     letter.refresh_from_db()
     assert letter.status == Letter.Status.RESPONSE_RECEIVED
     assert letter.history.latest().history_change_reason == "Response received: MPS-1"
@@ -229,8 +229,8 @@ def test_edit_shows_before_and_after_in_the_history(client, officer, mopac, mps)
     letter = LetterFactory(sender_organisation=mopac, recipient_organisation=mps, status="draft")
     client.force_login(officer)
     data = letter_data(mopac, mps, reference=letter.reference, status="sent")
-    assert client.post(reverse("correspondence:edit", args=[letter.pk]), data).status_code == 302
-    page = client.get(reverse("correspondence:detail", args=[letter.pk])).content.decode()
+    assert client.post(reverse("letters:edit", args=[letter.pk]), data).status_code == 302
+    page = client.get(reverse("letters:detail", args=[letter.pk])).content.decode()
     assert "Status: Draft → Sent" in page
 
 
@@ -239,7 +239,7 @@ def test_a_letter_cannot_reply_to_its_own_reply(client, officer, mopac, mps):
     reply = LetterFactory(in_reply_to=letter, sender_organisation=mps, recipient_organisation=mopac)
     client.force_login(officer)
     data = letter_data(mopac, mps, reference=letter.reference, in_reply_to=reply.pk)
-    response = client.post(reverse("correspondence:edit", args=[letter.pk]), data)
+    response = client.post(reverse("letters:edit", args=[letter.pk]), data)
     assert "cannot reply to one of its replies" in response.content.decode()
 
 
@@ -252,7 +252,7 @@ def test_suggested_reference_follows_the_mopac_format(mopac, mps):
 
 @pytest.mark.browser
 def test_browser_register_questions_log_and_feeds_pages_pass_axe(browser, live_server, mopac, mps):
-    from actions.models import Report
+    from recommendations.models import Report
 
     from .browser import assert_accessible, login, screenshot
     from .factories import RecommendationFactory, ReportFactory, UserFactory
@@ -271,11 +271,11 @@ def test_browser_register_questions_log_and_feeds_pages_pass_axe(browser, live_s
     RecommendationFactory(report=report, owner=mps)
     login(browser, live_server, "axe-officer", "correct-horse-battery")
     pages = {
-        "letters": reverse("correspondence:list"),
-        "letter": reverse("correspondence:detail", args=[letter.pk]),
-        "letter-form": reverse("correspondence:edit", args=[letter.pk]),
-        "questions": reverse("inquiries:list"),
-        "question": reverse("inquiries:detail", args=[question.pk]),
+        "letters": reverse("letters:list"),
+        "letter": reverse("letters:detail", args=[letter.pk]),
+        "letter-form": reverse("letters:edit", args=[letter.pk]),
+        "questions": reverse("questions:list"),
+        "question": reverse("questions:detail", args=[question.pk]),
         "recommendations": reverse("recommendations:list"),
         "report": reverse("recommendations:report_detail", args=[report.pk]),
         "inspections": reverse("recommendations:inspections"),
@@ -299,7 +299,7 @@ def test_letter_page_query_count_does_not_grow_with_questions_and_actions(
         LetterFactory(in_reply_to=letter, sender_organisation=mps, recipient_organisation=mopac)
     client.force_login(officer)
     with django_assert_max_num_queries(20):
-        response = client.get(reverse("correspondence:detail", args=[letter.pk]))
+        response = client.get(reverse("letters:detail", args=[letter.pk]))
     assert len(response.context["asked"]) == 15
     assert len(response.context["thread"]) == 16
 
@@ -313,6 +313,6 @@ def test_editing_a_published_letter_back_to_sent_unpublishes_it(client, officer,
     )
     client.force_login(officer)
     data = letter_data(mopac, mps, reference=letter.reference, status="sent")
-    assert client.post(reverse("correspondence:edit", args=[letter.pk]), data).status_code == 302
+    assert client.post(reverse("letters:edit", args=[letter.pk]), data).status_code == 302
     letter.refresh_from_db()
     assert (letter.status, letter.published_on) == ("sent", None)

@@ -15,9 +15,10 @@ from django.utils import timezone
 from selenium.webdriver.common.by import By
 
 from actions.filters import ActionFilter
-from actions.models import Action, PerformanceQuestion
+from actions.models import Action
 from dashboard import month_ends, stats, trends
-from meetings.demo.loader import DEFAULT_PASSWORD, load_demo
+from demo.loader import DEFAULT_PASSWORD, load_demo
+from questions.models import PerformanceQuestion
 
 from .browser import assert_accessible, click_to_next_page, login, screenshot
 from .factories import (

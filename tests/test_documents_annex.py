@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actions.models import Action
+from demo.loader import load_demo
 from documents.render import render_annex
-from meetings.demo.loader import load_demo
 from meetings.models import Meeting
 
 from .documents_pdf import in_order, pdf_info, pdf_language, pdf_text, rasterise, squashed
@@ -214,7 +214,7 @@ def test_meeting_buttons_offer_the_pdfs_and_officers_the_letter(officer, lead, j
 
 def test_letter_buttons_offer_the_stored_pdf_only_once_it_exists(officer, june_2022_board):
     letter = june_2022_board.letters.get()
-    pdf_url = reverse("correspondence:pdf", args=[letter.pk])
+    pdf_url = reverse("letters:pdf", args=[letter.pk])
 
     assert pdf_url not in buttons(officer, letter=letter)
     letter.pdf.name = "letters/MOPAC14072022-D4220.pdf"

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from meetings.models import Letter
+from letters.models import Letter
 
 from .browser import assert_accessible, login, screenshot
 from .factories import ActionFactory, BoardFactory, LetterFactory, MeetingFactory

@@ -7,7 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from actions.models import Action
-from meetings.models import Letter, Meeting
+from letters.models import Letter
+from meetings.models import Meeting
 
 from .documents_pdf import pdf_text, squashed
 from .factories import ActionFactory, BoardFactory, LetterFactory, MeetingFactory

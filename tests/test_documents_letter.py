@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from documents.formatting import letter_blocks
 from documents.render import render_letter
-from meetings.models import Letter
+from letters.models import Letter
 
 from .documents_pdf import in_order, pdf_info, pdf_text, rasterise, squashed
 from .factories import ActionFactory, LetterFactory, MeetingFactory
@@ -323,7 +323,7 @@ def test_the_stored_pdf_is_downloaded_only_by_those_who_may_see_the_letter(
     settings.MEDIA_ROOT = tmp_path
     client.force_login(officer)
     client.post(reverse("documents:letter_send", args=[draft.pk]))
-    url = reverse("correspondence:pdf", args=[draft.pk])
+    url = reverse("letters:pdf", args=[draft.pk])
 
     response = client.get(url)
     assert response.status_code == 200
@@ -341,4 +341,4 @@ def test_the_stored_pdf_is_downloaded_only_by_those_who_may_see_the_letter(
 def test_a_draft_has_no_pdf_to_download(client, officer, draft):
     client.force_login(officer)
 
-    assert client.get(reverse("correspondence:pdf", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("letters:pdf", args=[draft.pk])).status_code == 404

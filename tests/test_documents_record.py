@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from actions.models import Action
+from demo.loader import load_demo
 from documents.render import render_meeting_record
-from meetings.demo.loader import load_demo
 from meetings.models import Meeting
 
 from .documents_pdf import in_order, pdf_info, pdf_text, rasterise, squashed

@@ -11,7 +11,7 @@ from documents import fetcher as fetcher_module
 from documents.fetcher import AssetFetcher, FetchRefused
 from documents.pdf import RenderTimeout, html_to_pdf
 from documents.render import render_annex, render_letter
-from meetings.models import Letter
+from letters.models import Letter
 
 from .documents_pdf import pdf_text, squashed
 from .factories import ActionFactory, LetterFactory, MeetingFactory

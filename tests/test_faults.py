@@ -27,11 +27,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actions.models import Action, StaleEdit
-from exchange.importer import guess_mapping
-from exchange.services import import_actions
 from meetings.annex import create_actions, organisations_by_name, parse_annex
 from reminders.models import Reminder
 from reminders.sweep import run_sweep
+from spreadsheets.importer import guess_mapping
+from spreadsheets.services import import_actions
 
 from .factories import ActionFactory, MeetingFactory, OrganisationFactory, UserFactory
 from .services import database_url, project_env, require_postgres, running, wait_for
@@ -298,7 +298,7 @@ def test_a_stored_file_missing_from_the_disk_is_a_404_not_a_server_error(client)
     fault_injected()
     for url in [
         reverse("actions:evidence", args=[world.evidence_a.pk]),
-        reverse("correspondence:pdf", args=[world.sent_letter_a.pk]),
-        reverse("correspondence:pdf", args=[world.sent_letter_a.pk]),
+        reverse("letters:pdf", args=[world.sent_letter_a.pk]),
+        reverse("letters:pdf", args=[world.sent_letter_a.pk]),
     ]:
         assert client.get(url).status_code == 404, url

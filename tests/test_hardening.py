@@ -30,8 +30,8 @@ from rest_framework.authtoken.models import Token
 from selenium.webdriver.support.ui import WebDriverWait
 
 import oversight.settings as configured
-from security.events import format_event
-from security.logfilters import RedactSecrets
+from common.security.events import format_event
+from common.security.logfilters import RedactSecrets
 
 from .factories import ActionFactory, UserFactory
 from .security_world import build_world
@@ -448,7 +448,7 @@ def test_action_csv_exports_neutralise_formulas(client, officer, mps, tmp_path):
     exports = [
         b"".join(client.get(reverse("actions:export_csv")).streaming_content).decode("utf-8-sig"),
         client.get(
-            reverse("exchange:export", kwargs={"kind": "actions", "fmt": "csv"})
+            reverse("spreadsheets:export", kwargs={"kind": "actions", "fmt": "csv"})
         ).content.decode("utf-8-sig"),
     ]
     output = tmp_path / "actions.csv"
@@ -466,7 +466,7 @@ def test_xlsx_exports_store_formula_like_text_as_text(client, officer, mps):
     for number, text in enumerate(FORMULAS, start=1):
         ActionFactory(owners=[mps], number=number, text=text)
     client.force_login(officer)
-    body = client.get(reverse("exchange:export", kwargs={"kind": "actions", "fmt": "xlsx"}))
+    body = client.get(reverse("spreadsheets:export", kwargs={"kind": "actions", "fmt": "xlsx"}))
     sheet = load_workbook(io.BytesIO(body.content)).active
     texts = [row[1] for row in sheet.iter_rows(min_row=2)]
     # XML turns a carriage return into a line feed; the text is otherwise as typed.
@@ -524,7 +524,7 @@ def test_pages_work_under_the_policy_in_chromium_with_nothing_blocked(browser, l
         reverse("actions:detail", args=[world.action_a.pk]),
         reverse("meetings:meeting_detail", args=[world.meeting_a.pk]),
         reverse("dashboard:index"),
-        reverse("correspondence:list"),
+        reverse("letters:list"),
         reverse("recommendations:list"),
         reverse("publication:index"),
         reverse("api:docs"),

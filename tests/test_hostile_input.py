@@ -253,7 +253,7 @@ def test_hostile_text_saved_by_an_officer_is_shown_escaped_everywhere(client, of
     for url in [
         reverse("actions:detail", args=[action.pk]),
         reverse("actions:list"),
-        reverse("actions:search") + "?q=Review",
+        reverse("search:search") + "?q=Review",
     ]:
         body = client.get(url).content.decode()
         assert "&lt;script&gt;alert(" in body, url
@@ -264,7 +264,7 @@ def test_hostile_text_saved_by_an_officer_is_shown_escaped_everywhere(client, of
 @pytest.mark.parametrize(
     ("method", "name", "data"),
     [
-        ("get", "actions:search", {"q": "brief\x00ing"}),
+        ("get", "search:search", {"q": "brief\x00ing"}),
         ("get", "publication:actions", {"q": "\x00"}),
         ("post", "account", {"first_name": "Al\x00ex"}),
     ],

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from actions.models import Action, ActionUpdate
 from actions.workflow import Status
-from exchange.importer import Context, Existing, check_rows, guess_mapping
-from exchange.readers import UnreadableFile, read_sheet
-from exchange.writers import csv_text, xlsx_bytes
+from spreadsheets.importer import Context, Existing, check_rows, guess_mapping
+from spreadsheets.readers import UnreadableFile, read_sheet
+from spreadsheets.writers import csv_text, xlsx_bytes
 
 from .factories import (
     ActionFactory,
@@ -293,7 +293,7 @@ def test_command_reimport_updates_matching_rows_instead_of_duplicating(
 
 def upload(client, meeting, name, data):
     return client.post(
-        reverse("exchange:import"),
+        reverse("spreadsheets:import"),
         {"meeting": meeting.pk, "file": SimpleUploadedFile(name, data)},
     )
 
@@ -307,14 +307,14 @@ def test_web_import_previews_then_saves_all_rows(client, officer, meeting, mps):
         ]
     )
     assert upload(client, meeting, "tracker.xlsx", data).status_code == 302
-    preview = client.get(reverse("exchange:import_review"))
+    preview = client.get(reverse("spreadsheets:import_review"))
     page = preview.content.decode()
     assert "31 August 2022" in page
     assert preview.context["counts"]["create"] == 1
     assert not Action.objects.exists()
     mapping = {name: str(i) for i, name in enumerate(["number", "text", "timing", "lead", "owner"])}
     response = client.post(
-        reverse("exchange:import_review"), {**mapping, "status": "", "save": "1"}
+        reverse("spreadsheets:import_review"), {**mapping, "status": "", "save": "1"}
     )
     assert response.status_code == 302
     assert Action.objects.get().history.latest().history_user == officer
@@ -323,11 +323,12 @@ def test_web_import_previews_then_saves_all_rows(client, officer, meeting, mps):
 def test_web_import_with_errors_shows_them_and_offers_no_save(client, officer, meeting, mps):
     client.force_login(officer)
     upload(client, meeting, "t.csv", b"No.,Action,Owner\n1,Brief,MPS\n1,Again,MPS\n")
-    page = client.get(reverse("exchange:import_review")).content.decode()
+    page = client.get(reverse("spreadsheets:import_review")).content.decode()
     assert "Row 3: No. 1 is also on row 2" in page
     assert 'name="save"' not in page
     response = client.post(
-        reverse("exchange:import_review"), {"number": "0", "text": "1", "owner": "2", "save": "1"}
+        reverse("spreadsheets:import_review"),
+        {"number": "0", "text": "1", "owner": "2", "save": "1"},
     )
     assert response.status_code == 200
     assert not Action.objects.exists()
@@ -335,7 +336,7 @@ def test_web_import_with_errors_shows_them_and_offers_no_save(client, officer, m
 
 def test_lead_cannot_import(client, lead, meeting):
     client.force_login(lead)
-    assert client.get(reverse("exchange:import")).status_code == 403
+    assert client.get(reverse("spreadsheets:import")).status_code == 403
 
 
 # -- exports ---------------------------------------------------------------------------------
@@ -346,7 +347,9 @@ def test_action_export_applies_the_list_filters_and_access(client, lead, mps, ot
     ActionFactory(owners=[mps], text="Ours closed", status="closed")
     ActionFactory(owners=[other_org], text="Not ours")
     client.force_login(lead)
-    response = client.get(reverse("exchange:export", args=["actions", "csv"]), {"status": "open"})
+    response = client.get(
+        reverse("spreadsheets:export", args=["actions", "csv"]), {"status": "open"}
+    )
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert table[0] == ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
     assert [row[1] for row in table[1:]] == ["Ours open"]
@@ -355,7 +358,7 @@ def test_action_export_applies_the_list_filters_and_access(client, lead, mps, ot
 def test_action_xlsx_export_has_dates_as_dates(client, officer, mps):
     ActionFactory(owners=[mps], timing="August 2022")
     client.force_login(officer)
-    response = client.get(reverse("exchange:export", args=["actions", "xlsx"]))
+    response = client.get(reverse("spreadsheets:export", args=["actions", "xlsx"]))
     assert response["Content-Disposition"] == 'attachment; filename="actions.xlsx"'
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert sheet["G2"].value == datetime.datetime(2022, 8, 31)
@@ -368,19 +371,19 @@ def test_question_and_recommendation_exports_respect_access(client, lead, mps, o
     RecommendationFactory(owner=mps, text="Our recommendation")
     RecommendationFactory(owner=other_org, text="Their recommendation")
     client.force_login(lead)
-    questions = client.get(reverse("exchange:export", args=["questions", "xlsx"]))
+    questions = client.get(reverse("spreadsheets:export", args=["questions", "xlsx"]))
     sheet = openpyxl.load_workbook(io.BytesIO(questions.content)).active
     assert [c.value for c in sheet["D"]][1:] == ["Ours?"]
     assert sheet["H2"].number_format == "dd/mm/yyyy"
-    recs = client.get(reverse("exchange:export", args=["recommendations", "csv"]))
+    recs = client.get(reverse("spreadsheets:export", args=["recommendations", "csv"]))
     text = recs.content.decode("utf-8-sig")
     assert "Our recommendation" in text and "Their recommendation" not in text
 
 
 def test_unknown_export_is_404(client, officer):
     client.force_login(officer)
-    assert client.get(reverse("exchange:export", args=["users", "csv"])).status_code == 404
-    assert client.get(reverse("exchange:export", args=["actions", "pdf"])).status_code == 404
+    assert client.get(reverse("spreadsheets:export", args=["users", "csv"])).status_code == 404
+    assert client.get(reverse("spreadsheets:export", args=["actions", "pdf"])).status_code == 404
 
 
 def test_export_edit_import_round_trip_updates_statuses(tmp_path, client, officer, mps):
@@ -390,14 +393,14 @@ def test_export_edit_import_round_trip_updates_statuses(tmp_path, client, office
         ActionFactory(meeting=meeting, number=n, owners=[mps], timing="August 2022")
     client.force_login(officer)
     exported = client.get(
-        reverse("exchange:export", args=["actions", "xlsx"]), {"meeting": meeting.pk}
+        reverse("spreadsheets:export", args=["actions", "xlsx"]), {"meeting": meeting.pk}
     )
     book = openpyxl.load_workbook(io.BytesIO(exported.content))
     book.active["F3"] = "In progress"
     buffer = io.BytesIO()
     book.save(buffer)
     upload(client, meeting, "actions.xlsx", buffer.getvalue())
-    preview = client.get(reverse("exchange:import_review"))
+    preview = client.get(reverse("spreadsheets:import_review"))
     assert preview.context["counts"] == {"create": 0, "update": 1, "unchanged": 1}
     data = {
         k: ("" if v is None else str(v))
@@ -405,7 +408,7 @@ def test_export_edit_import_round_trip_updates_statuses(tmp_path, client, office
             ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
         ).items()
     }
-    client.post(reverse("exchange:import_review"), {**data, "save": "1"})
+    client.post(reverse("spreadsheets:import_review"), {**data, "save": "1"})
     assert list(Action.objects.order_by("number").values_list("status", flat=True)) == [
         "open",
         "in_progress",
@@ -435,7 +438,7 @@ def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_pa
 
     # Export the meeting's actions over HTTP with the browser's session.
     session = browser.get_cookie("sessionid")["value"]
-    url = live_server.url + reverse("exchange:export", args=["actions", "xlsx"])
+    url = live_server.url + reverse("spreadsheets:export", args=["actions", "xlsx"])
     request = urllib.request.Request(
         f"{url}?meeting={meeting.pk}", headers={"Cookie": f"sessionid={session}"}
     )
@@ -449,7 +452,7 @@ def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_pa
     sheet["F3"] = "Completion proposed"
     edited = tmp_path / "actions.xlsx"
     book.save(edited)
-    browser.get(live_server.url + reverse("exchange:import"))
+    browser.get(live_server.url + reverse("spreadsheets:import"))
     Select(browser.find_element(By.ID, "id_meeting")).select_by_value(str(meeting.pk))
     browser.find_element(By.ID, "id_file").send_keys(str(edited))
     screenshot(browser, "import-01-upload")
@@ -480,7 +483,7 @@ def test_browser_xlsx_round_trip_export_edit_import(browser, live_server, tmp_pa
 
 
 def test_import_service_saves_nothing_when_any_row_is_bad(meeting, mps, officer):
-    from exchange.services import ImportRefused, import_actions
+    from spreadsheets.services import ImportRefused, import_actions
 
     table = rows(["1", "Good", "", "", "MPS", ""], ["2", "Bad owner", "", "", "Nobody", ""])
     with pytest.raises(ImportRefused):
@@ -503,16 +506,17 @@ def test_an_annex_a_without_owners_imports_with_a_default_owner(
 def test_web_import_uses_the_default_owner_for_rows_without_one(client, officer, meeting, mps):
     client.force_login(officer)
     client.post(
-        reverse("exchange:import"),
+        reverse("spreadsheets:import"),
         {
             "meeting": meeting.pk,
             "default_owner": "MPS",
             "file": SimpleUploadedFile("annex.csv", b"No.,Action,Timing\n1,Brief,August 2022\n"),
         },
     )
-    assert client.get(reverse("exchange:import_review")).context["counts"]["create"] == 1
+    assert client.get(reverse("spreadsheets:import_review")).context["counts"]["create"] == 1
     response = client.post(
-        reverse("exchange:import_review"), {"number": "0", "text": "1", "timing": "2", "save": "1"}
+        reverse("spreadsheets:import_review"),
+        {"number": "0", "text": "1", "timing": "2", "save": "1"},
     )
     assert response.status_code == 302, response.context["rows"][0].errors
     assert [o.short_name for o in Action.objects.get().owners.all()] == ["MPS"]

@@ -8,8 +8,11 @@ from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from actions.models import Action, PerformanceQuestion, Recommendation, Report
-from meetings.models import Letter, Meeting
+from actions.models import Action
+from letters.models import Letter
+from meetings.models import Meeting
+from questions.models import PerformanceQuestion
+from recommendations.models import Recommendation, Report
 
 pytestmark = pytest.mark.django_db
 

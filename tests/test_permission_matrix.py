@@ -122,7 +122,7 @@ MATRIX = {
         pk_of("action_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),
-    "actions:search": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
+    "search:search": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
     "actions:supersede": (
         pk_of("action_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
@@ -216,24 +216,24 @@ MATRIX = {
     "api:revoke_token": (NONE, {"GET": "L 405 405 405 405 405", "POST": "L R R R R R"}),
     "api:schema": (NONE, {"GET": "200 200 200 200 200 200", "POST": "405 405 405 405 405 405"}),
     "api:tokens": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
-    # correspondence
-    "correspondence:create": (
+    # letters
+    "letters:create": (
         NONE,
         {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
     ),
-    "correspondence:detail": (
+    "letters:detail": (
         pk_of("letter_a"),
         {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
     ),
-    "correspondence:edit": (
+    "letters:edit": (
         pk_of("letter_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),
-    "correspondence:list": (
+    "letters:list": (
         NONE,
         {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"},
     ),
-    "correspondence:pdf": (
+    "letters:pdf": (
         pk_of("sent_letter_a"),
         {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
     ),
@@ -280,37 +280,40 @@ MATRIX = {
         NONE,
         {"GET": "L 200 403 403 200 200", "POST": "L 200 403 403 200 200"},
     ),
-    # exchange
-    "exchange:export": (
+    # spreadsheets
+    "spreadsheets:export": (
         lambda w: {"kind": "actions", "fmt": "csv"},
         {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"},
     ),
-    "exchange:import": (NONE, {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"}),
-    "exchange:import_review": (NONE, {"GET": "L R 403 403 403 R", "POST": "L R 403 403 403 R"}),
-    # inquiries
-    "inquiries:accept": (
+    "spreadsheets:import": (
+        NONE,
+        {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
+    ),
+    "spreadsheets:import_review": (NONE, {"GET": "L R 403 403 403 R", "POST": "L R 403 403 403 R"}),
+    # questions
+    "questions:accept": (
         pk_of("question_a"),
         {"GET": "L 405 405 405 405 405", "POST": "L 400 403 403 403 400"},
     ),
-    "inquiries:answer": (
+    "questions:answer": (
         pk_of("question_a"),
         {"GET": "L 405 405 405 405 405", "POST": "L 400 400 404 403 400"},
     ),
-    "inquiries:ask_again": (
+    "questions:ask_again": (
         pk_of("question_a"),
         {"GET": "L 405 405 405 405 405", "POST": "L 400 403 403 403 400"},
     ),
-    "inquiries:create": (NONE, {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"}),
-    "inquiries:detail": (
+    "questions:create": (NONE, {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"}),
+    "questions:detail": (
         pk_of("question_a"),
         {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
     ),
-    "inquiries:edit": (
+    "questions:edit": (
         pk_of("question_a"),
         {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
     ),
-    "inquiries:list": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
-    "inquiries:withdraw": (
+    "questions:list": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
+    "questions:withdraw": (
         pk_of("question_a"),
         {"GET": "L 405 405 405 405 405", "POST": "L 400 403 403 403 400"},
     ),

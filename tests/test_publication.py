@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from actions.models import ActionUpdate
-from meetings.models import Letter
+from letters.models import Letter
 
 from .factories import ActionFactory, LetterFactory, MeetingFactory, QuestionFactory
 
@@ -90,9 +90,9 @@ def test_nothing_unpublished_is_reachable_by_any_public_url(client, mopac, mps, 
         assert hidden_question.text not in page
     # The signed-in pages stay closed to the public.
     for url in (
-        reverse("correspondence:detail", args=[draft.pk]),
-        reverse("correspondence:pdf", args=[draft.pk]),
-        reverse("inquiries:detail", args=[hidden_question.pk]),
+        reverse("letters:detail", args=[draft.pk]),
+        reverse("letters:pdf", args=[draft.pk]),
+        reverse("questions:detail", args=[hidden_question.pk]),
         reverse("publication:manage"),
     ):
         assert client.get(url).status_code == 302  # to the sign-in page

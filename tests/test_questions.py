@@ -6,10 +6,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from actions.models import PerformanceQuestion
 from actions.workflow import IllegalTransition
-from inquiries import services
-from inquiries.models import QuestionEvent
+from questions import services
+from questions.models import PerformanceQuestion, QuestionEvent
 
 from .factories import LetterFactory, QuestionFactory, ThemeFactory
 
@@ -73,12 +72,12 @@ def test_lead_answers_through_the_page(client, lead, mps):
     question = QuestionFactory(put_to=mps)
     client.force_login(lead)
     response = client.post(
-        reverse("inquiries:answer", args=[question.pk]), {"response": "Figures attached."}
+        reverse("questions:answer", args=[question.pk]), {"response": "Figures attached."}
     )
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.response == "Figures attached."
-    page = client.get(reverse("inquiries:detail", args=[question.pk])).content.decode()
+    page = client.get(reverse("questions:detail", args=[question.pk])).content.decode()
     assert "Figures attached." in page
     assert "Status: Awaiting response → Answered" in page
 
@@ -86,7 +85,7 @@ def test_lead_answers_through_the_page(client, lead, mps):
 def test_empty_answer_shows_an_error_and_saves_nothing(client, lead, mps):
     question = QuestionFactory(put_to=mps)
     client.force_login(lead)
-    response = client.post(reverse("inquiries:answer", args=[question.pk]), {"response": ""})
+    response = client.post(reverse("questions:answer", args=[question.pk]), {"response": ""})
     assert response.status_code == 400
     assert "There is a problem" in response.content.decode()
     question.refresh_from_db()
@@ -96,8 +95,8 @@ def test_empty_answer_shows_an_error_and_saves_nothing(client, lead, mps):
 def test_lead_cannot_see_or_answer_a_question_put_to_another_organisation(client, other_lead, mps):
     question = QuestionFactory(put_to=mps)
     client.force_login(other_lead)
-    assert client.get(reverse("inquiries:detail", args=[question.pk])).status_code == 404
-    response = client.post(reverse("inquiries:answer", args=[question.pk]), {"response": "x"})
+    assert client.get(reverse("questions:detail", args=[question.pk])).status_code == 404
+    response = client.post(reverse("questions:answer", args=[question.pk]), {"response": "x"})
     assert response.status_code == 404
     assert not QuestionEvent.objects.exists()
 
@@ -105,9 +104,9 @@ def test_lead_cannot_see_or_answer_a_question_put_to_another_organisation(client
 def test_lead_cannot_accept_or_ask_again(client, lead, mps):
     question = QuestionFactory(put_to=mps, status=Status.ANSWERED)
     client.force_login(lead)
-    assert client.post(reverse("inquiries:accept", args=[question.pk])).status_code == 403
+    assert client.post(reverse("questions:accept", args=[question.pk])).status_code == 403
     response = client.post(
-        reverse("inquiries:ask_again", args=[question.pk]), {"again-reason": "No"}
+        reverse("questions:ask_again", args=[question.pk]), {"again-reason": "No"}
     )
     assert response.status_code == 403
 
@@ -116,7 +115,7 @@ def test_officer_asks_again_through_the_page(client, officer, mps):
     question = QuestionFactory(put_to=mps, status=Status.ANSWERED, response="Soon")
     client.force_login(officer)
     response = client.post(
-        reverse("inquiries:ask_again", args=[question.pk]),
+        reverse("questions:ask_again", args=[question.pk]),
         {"again-reason": "We need numbers", "again-response_timing": ""},
     )
     assert response.status_code == 302
@@ -128,7 +127,7 @@ def test_officer_records_a_question_with_its_deadline_as_written(client, officer
     letter = LetterFactory()
     client.force_login(officer)
     response = client.post(
-        reverse("inquiries:create"),
+        reverse("questions:create"),
         {
             "letter": letter.pk,
             "put_to": mps.pk,
@@ -150,7 +149,7 @@ def test_list_filters_and_search(client, officer, mps, other_org):
     client.force_login(officer)
 
     def texts(**params):
-        return [q.text for q in client.get(reverse("inquiries:list"), params).context["page_obj"]]
+        return [q.text for q in client.get(reverse("questions:list"), params).context["page_obj"]]
 
     assert texts(q="burglary") == ["Burglary attendance?"]
     assert texts(theme=theme.pk) == ["Burglary attendance?"]
@@ -162,7 +161,7 @@ def test_lead_list_shows_only_their_organisations_questions(client, lead, mps, o
     QuestionFactory(put_to=mps, text="For the Met")
     QuestionFactory(put_to=other_org, text="For the VC")
     client.force_login(lead)
-    page = client.get(reverse("inquiries:list")).content.decode()
+    page = client.get(reverse("questions:list")).content.decode()
     assert "For the Met" in page
     assert "For the VC" not in page
 
@@ -172,7 +171,7 @@ def test_question_list_query_count_is_bounded(client, officer, mps, django_asser
         QuestionFactory(put_to=mps, letter=LetterFactory())
     client.force_login(officer)
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("inquiries:list"))
+        response = client.get(reverse("questions:list"))
     assert len(response.context["page_obj"]) == 25
 
 
@@ -182,5 +181,5 @@ def test_overdue_filter_uses_the_shared_rule(client, officer, mps):
     QuestionFactory(put_to=mps, text="Not yet", response_timing="by 30 November")
     QuestionFactory(put_to=mps, text="Answered late", status=Status.ANSWERED)
     client.force_login(officer)
-    page = client.get(reverse("inquiries:list"), {"overdue": "true"}).context["page_obj"]
+    page = client.get(reverse("questions:list"), {"overdue": "true"}).context["page_obj"]
     assert [q.text for q in page] == ["Late"]

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from actions.models import Recommendation, Report
+from recommendations.models import Recommendation, Report
 from recommendations.selectors import inspections_awaiting_comments, inspections_overdue
 
 from .factories import ActionFactory, OrganisationFactory, RecommendationFactory, ReportFactory

@@ -11,7 +11,8 @@ import pytest
 from django.core import mail
 
 from accounts.models import ReminderPreference, Role
-from actions.models import Action, PerformanceQuestion
+from actions.models import Action
+from questions.models import PerformanceQuestion
 from reminders import schedule
 from reminders.models import Reminder
 from reminders.sweep import run_sweep

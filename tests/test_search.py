@@ -15,7 +15,7 @@ from .services import require_postgres
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
 
-SEARCH = reverse("actions:search")
+SEARCH = reverse("search:search")
 
 
 @pytest.fixture

@@ -9,10 +9,12 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from accounts.models import Role, User
-from actions.models import Action, ActionOwner, ActionUpdate, PerformanceQuestion, Recommendation
+from actions.models import Action, ActionOwner, ActionUpdate
 from actions.workflow import Status
 from benchmarks.loadtest import parse_wrk
 from benchmarks.seed import BENCH_USERS
+from questions.models import PerformanceQuestion
+from recommendations.models import Recommendation
 
 TODAY = "2026-06-15"
 SEED = ["--actions=300", "--users=60", "--seed=7", f"--today={TODAY}"]

@@ -5,8 +5,8 @@ import uuid
 import pytest
 
 from actions.models import Action
+from actions.tasks import touch_action
 from oversight.celery import app as celery_app
-from oversight.tasks import touch_action
 
 from .factories import ActionFactory
 from .services import (
@@ -43,4 +43,4 @@ def test_a_celery_worker_on_redis_runs_a_task_that_writes_to_the_database(tmp_pa
             log=log,
         )
 
-    assert "oversight.tasks.touch_action" in log.read_text(errors="replace")
+    assert "actions.tasks.touch_action" in log.read_text(errors="replace")

@@ -1,9 +1,7 @@
-"""Actions, their updates and evidence, performance questions and the recommendations log."""
+"""Actions, their owners, updates, evidence and timing revisions, and the themes they share."""
 
 from .action import Action, ActionOwner, ActionUpdate, Evidence, StaleEdit, TimingRevision
 from .base import DeadlineQuerySet, Theme
-from .question import PerformanceQuestion
-from .recommendation import Recommendation, Report
 
 __all__ = [
     "Action",
@@ -11,9 +9,6 @@ __all__ = [
     "ActionUpdate",
     "DeadlineQuerySet",
     "Evidence",
-    "PerformanceQuestion",
-    "Recommendation",
-    "Report",
     "StaleEdit",
     "Theme",
     "TimingRevision",

@@ -20,7 +20,7 @@ from actions.workflow import (
     Status,
     Transition,
 )
-from meetings.models import Board, Letter, Meeting, MinuteItem
+from meetings.models import Board, Meeting, MinuteItem
 
 from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
 
@@ -90,7 +90,7 @@ class Action(RemindedModel):
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
     )
     letter = models.ForeignKey(
-        Letter, on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
+        "letters.Letter", on_delete=models.PROTECT, null=True, blank=True, related_name="actions"
     )
     minute_item = models.ForeignKey(
         MinuteItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
@@ -207,7 +207,8 @@ class Action(RemindedModel):
         return reverse("actions:detail", args=[self.pk])
 
     @property
-    def source(self) -> Meeting | Letter:
+    def source(self):
+        """The meeting or the letter that agreed it."""
         return self.meeting or self.letter
 
     @property

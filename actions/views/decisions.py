@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from actions.forms import NoteForm, ReasonForm, SupersedeForm
 from actions.models import Action
 from actions.workflow import IllegalTransition
-from oversight.govuk import style_fields
+from common.govuk import style_fields
 
 from .detail import load_action
 

@@ -11,7 +11,7 @@ from actions.forms import ActionEditForm, ReviseTimingForm
 from actions.models import Action, StaleEdit
 from actions.timing import parse_timing
 from actions.workflow import IllegalTransition
-from oversight.govuk import style_fields
+from common.govuk import style_fields
 
 from .detail import load_action
 

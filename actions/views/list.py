@@ -12,8 +12,8 @@ from actions.export import ACTION_COLUMNS, action_rows, formula_guarded
 from actions.filters import FLAGS, ActionFilter, page_keys
 from actions.models import Action
 from actions.rows import table_rows
-from oversight.govuk import style_fields
-from oversight.listing import paginate
+from common.govuk import style_fields
+from common.listing import paginate
 
 PAGE_SIZE = 100
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from actions.evidence import attach_evidence
 from actions.forms import ProgressForm, ProposeForm
 from actions.workflow import LIVE_STATUSES, IllegalTransition
-from oversight.govuk import style_fields
+from common.govuk import style_fields
 
 from .detail import load_action
 

@@ -9,11 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from actions.models import Action, PerformanceQuestion
-from meetings.models import Letter, Meeting
-from oversight.govuk import DateField, GovukForm
-from oversight.listing import paginate
+from actions.models import Action
+from common.govuk import DateField, GovukForm
+from common.listing import paginate
+from letters.models import Letter
+from meetings.models import Meeting
 from publication.services import publish, unpublish
+from questions.models import PerformanceQuestion
 
 # kind -> (label, queryset, text search fields)
 KINDS = {

@@ -4,8 +4,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from correspondence.views import pdf_response
-from oversight.listing import paginate
+from common.listing import paginate
+from letters.views import pdf_response
 from publication.selectors import (
     published_actions,
     published_letters,

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from documents.render import render_letter
-from meetings.models import Letter
+from letters.models import Letter
 
 
 class Command(BaseCommand):

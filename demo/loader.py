@@ -1,0 +1,290 @@
+"""Load the demo data of the seed documents as real records, idempotently.
+
+Every record is found by its natural key (organisation short name, board name, meeting board and
+date, letter reference, action meeting and number, ...) and written only when something differs,
+so a second run saves nothing and adds no history.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import models, transaction
+from django.utils.text import slugify
+
+from accounts.models import Organisation, User
+from actions.models import Action, Theme
+from letters.models import Letter
+from meetings.models import Attendee, Board, Meeting, MinuteItem
+from questions.models import PerformanceQuestion
+from recommendations.models import Recommendation, Report
+
+from . import (
+    common,
+    seed_2019_05_03,
+    seed_2022_06_24,
+    seed_2022_10_14,
+    seed_2023_03_17,
+    seed_2023_04_28,
+)
+from .records import ActionRecord, LetterRecord, MeetingRecord, ReportRecord, UserRecord
+
+SEEDS = (
+    seed_2022_10_14.SEED,  # 000
+    seed_2019_05_03.SEED,  # 001
+    seed_2022_06_24.SEED,  # 002
+    seed_2023_04_28.SEED,  # 003
+    seed_2023_03_17.SEED,  # 004
+)
+
+DEFAULT_PASSWORD = "oversight-demo"
+
+# What the summary counts, in the order it prints them.
+COUNTED = {
+    "organisations": Organisation,
+    "boards": Board,
+    "themes": Theme,
+    "meetings": Meeting,
+    "attendees": Attendee,
+    "minute items": MinuteItem,
+    "letters": Letter,
+    "actions": Action,
+    "questions": PerformanceQuestion,
+    "reports": Report,
+    "recommendations": Recommendation,
+    "users": User,
+}
+
+
+@dataclass
+class LoadResult:
+    counts: dict[str, int]
+    changed: int
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{name} {n}" for name, n in self.counts.items())
+        return f"{counts} ({self.changed} records created or changed)"
+
+
+def _snapshot(obj: models.Model) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+@dataclass
+class _Loader:
+    changed: int = 0
+    organisations: dict[str, Organisation] = field(default_factory=dict)
+    boards: dict[str, Board] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    meetings: dict[tuple, Meeting] = field(default_factory=dict)
+    letters: dict[str, Letter] = field(default_factory=dict)
+
+    def sync(
+        self,
+        model: type[models.Model],
+        key: dict,
+        values: dict,
+        *,
+        reason: str = "",
+        prepare: Callable[[models.Model], None] | None = None,
+    ):
+        """Get the record by its natural key, set `values`, and save only if anything changed."""
+        obj = model.objects.filter(**key).first()
+        creating = obj is None
+        if creating:
+            obj = model(**key)
+        before = _snapshot(obj)
+        for name, value in values.items():
+            setattr(obj, name, value)
+        if prepare:
+            prepare(obj)
+        if creating or _snapshot(obj) != before:
+            obj._change_reason = reason
+            obj.save()
+            self.changed += 1
+        return obj
+
+    # -- shared records ---------------------------------------------------------------------
+
+    def load_common(self) -> None:
+        for org in common.ORGANISATIONS:
+            self.organisations[org.short_name] = self.sync(
+                Organisation, {"short_name": org.short_name}, {"name": org.name}
+            )
+        for board in common.BOARDS:
+            self.boards[board.name] = self.sync(
+                Board, {"name": board.name}, {"kind": board.kind, "short_name": board.short_name}
+            )
+        for name in common.THEMES:
+            self.themes[name] = self.sync(Theme, {"name": name}, {"slug": slugify(name)})
+
+    def load_users(self, users: tuple[UserRecord, ...], password: str) -> None:
+        def set_password(user):
+            if not user.check_password(password):
+                user.set_password(password)
+
+        for record in users:
+            self.sync(
+                User,
+                {"username": record.username},
+                {
+                    "role": record.role,
+                    "organisation": self.organisations[record.organisation],
+                    "first_name": record.first_name,
+                    "last_name": record.last_name,
+                    "email": f"{record.username}@example.org",
+                    "job_title": record.job_title,
+                    "command": record.command,
+                    "is_organisation_contact": record.is_organisation_contact,
+                    "is_staff": record.is_staff,
+                    "is_superuser": record.is_superuser,
+                    "is_active": True,
+                },
+                prepare=set_password,
+            )
+
+    # -- meetings and what they hold ----------------------------------------------------------
+
+    def load_meeting(self, record: MeetingRecord, reason: str) -> None:
+        meeting = self.sync(
+            Meeting,
+            {"board": self.boards[record.board], "date": record.date},
+            {"status": record.status, "focus": record.focus},
+            reason=reason,
+        )
+        self.meetings[(record.board, record.date)] = meeting
+        for position, attendee in enumerate(record.attendees, 1):
+            self.sync(
+                Attendee,
+                {"meeting": meeting, "name": attendee.name},
+                {
+                    "title": attendee.title,
+                    "organisation": self.organisations[attendee.organisation],
+                    "position": position,
+                },
+            )
+        minutes = {}
+        for position, minute in enumerate(record.minutes, 1):
+            minutes[minute.number] = self.sync(
+                MinuteItem,
+                {"meeting": meeting, "number": minute.number},
+                {"heading": minute.heading, "text": minute.text, "position": position},
+            )
+        for action in record.actions:
+            self.load_action(meeting, action, minutes.get(action.minute), reason)
+
+    def load_action(self, meeting, record: ActionRecord, minute_item, reason: str) -> None:
+        action = self.sync(
+            Action,
+            {"meeting": meeting, "number": record.number},
+            {
+                "text": record.text,
+                "lead": record.lead,
+                "forum": self.boards[record.forum] if record.forum else None,
+                "theme": self.themes[record.theme] if record.theme else None,
+                "minute_item": minute_item,
+            },
+            reason=reason,
+            prepare=lambda a: a.apply_timing(record.timing),
+        )
+        self.set_owners(action, record.owners)
+
+    def set_owners(self, action: Action, owners: tuple[str, ...]) -> None:
+        """Owners in the order written ("MPS and MOPAC"), one add at a time to keep that order."""
+        current = list(
+            action.actionowner_set.order_by("pk").values_list("organisation__short_name", flat=True)
+        )
+        if current == list(owners):
+            return
+        action.owners.clear()
+        for short_name in owners:
+            action.owners.add(self.organisations[short_name])
+        self.changed += 1
+
+    # -- correspondence and reports -------------------------------------------------------------
+
+    def load_letter(self, record: LetterRecord, reason: str) -> None:
+        letter = self.sync(
+            Letter,
+            {"reference": record.reference},
+            {
+                "date": record.date,
+                "direction": record.direction,
+                "sender": record.sender,
+                "sender_organisation": self.organisations[record.sender_organisation],
+                "recipient": record.recipient,
+                "recipient_organisation": self.organisations[record.recipient_organisation],
+                "addressee_block": record.addressee_block,
+                "salutation": record.salutation,
+                "cc": record.cc,
+                "subject": record.subject,
+                "body": record.body,
+                "signatory": record.signatory,
+                "signatory_title": record.signatory_title,
+                "meeting": self.meetings[record.meeting] if record.meeting else None,
+                "in_reply_to": self.letters[record.in_reply_to] if record.in_reply_to else None,
+                "status": record.status,
+                "published_on": record.published_on,
+            },
+            reason=reason,
+        )
+        self.letters[record.reference] = letter
+        for question in record.questions:
+            self.sync(
+                PerformanceQuestion,
+                {"letter": letter, "number": question.number},
+                {
+                    "put_to": self.organisations[question.put_to],
+                    "theme": self.themes[question.theme],
+                    "text": question.text,
+                    "published_on": record.published_on,
+                },
+                reason=reason,
+                prepare=lambda q, timing=question.timing: q.apply_timing(timing),
+            )
+
+    def load_report(self, record: ReportRecord, reason: str) -> None:
+        report = self.sync(
+            Report,
+            {"title": record.title},
+            {
+                "body": self.organisations[record.body],
+                "kind": record.kind,
+                "published_on": record.published_on,
+                "url": record.url,
+            },
+        )
+        for recommendation in record.recommendations:
+            self.sync(
+                Recommendation,
+                {"report": report, "reference": recommendation.reference},
+                {
+                    "kind": recommendation.kind,
+                    "text": recommendation.text,
+                    "owner": self.organisations[recommendation.owner],
+                },
+                reason=reason,
+            )
+
+
+@transaction.atomic
+def load_demo(*, password: str | None = DEFAULT_PASSWORD) -> LoadResult:
+    """Load every seed document; create the demo users too unless `password` is None."""
+    loader = _Loader()
+    loader.load_common()
+    if password is not None:
+        loader.load_users(common.USERS, password)
+    for seed in SEEDS:
+        for meeting in seed.meetings:
+            loader.load_meeting(meeting, seed.source)
+    # Letters in date order, so the letter a reply answers already exists.
+    letters = sorted(
+        ((letter, seed.source) for seed in SEEDS for letter in seed.letters),
+        key=lambda pair: pair[0].date,
+    )
+    for letter, source in letters:
+        loader.load_letter(letter, source)
+    for seed in SEEDS:
+        for report in seed.reports:
+            loader.load_report(report, seed.source)
+    counts = {name: model.objects.count() for name, model in COUNTED.items()}
+    return LoadResult(counts, loader.changed)

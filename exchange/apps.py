@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class ExchangeConfig(AppConfig):
-    name = "exchange"
-    verbose_name = "Excel and CSV import and export"

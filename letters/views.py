@@ -1,0 +1,182 @@
+"""The letter register: list, the letter page with its whole chain, create and edit, the PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from accounts.access import get_letter_for, letters_for
+from actions.models import Action
+from actions.workflow import LIVE_STATUSES
+from common.history import history_entries
+from common.listing import render_filtered_list
+from letters.models import Letter
+from questions.models import PerformanceQuestion
+
+from .filters import LetterFilter
+from .forms import LetterForm
+from .services import letter_save, letter_thread, suggest_reference
+
+
+@login_required
+def letter_list(request):
+    letters = letters_for(request.user).select_related(
+        "sender_organisation", "recipient_organisation"
+    )
+    return render_filtered_list(
+        request,
+        "letters/letter_list.html",
+        LetterFilter(request.GET, queryset=letters),
+        "letters",
+        can_add=request.user.has_perm("meetings.change_letter"),
+    )
+
+
+@login_required
+def letter_detail(request, pk):
+    letter = get_letter_for(request.user, pk)
+    letter = (
+        letters_for(request.user)
+        .select_related(
+            "meeting__board", "sender_organisation", "recipient_organisation", "created_by"
+        )
+        .get(pk=letter.pk)
+    )
+    user = request.user
+    questions = PerformanceQuestion.objects.for_user(user).select_related(
+        "put_to", "theme", "response_letter", "letter"
+    )
+    actions = Action.objects.for_user(user).for_lists()
+    asked = list(questions.filter(letter=letter))
+    answered = list(questions.filter(response_letter=letter).exclude(letter=letter))
+    letter_actions = list(actions.filter(letter=letter))
+    meeting_actions = list(actions.filter(meeting=letter.meeting_id)) if letter.meeting_id else []
+    return render(
+        request,
+        "letters/letter_detail.html",
+        {
+            "letter": letter,
+            "thread": [
+                ("↳ " * depth, item) for depth, item in letter_thread(letter, letters_for(user))
+            ],
+            "asked": asked,
+            "answered": answered,
+            "letter_actions": letter_actions,
+            "meeting_actions": meeting_actions,
+            "closure": _closure(asked, letter_actions + meeting_actions),
+            "history": history_entries(letter),
+            "can_change": user.has_perm("meetings.change_letter", letter),
+            "can_publish": user.has_perm("publication.publish"),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _closure(questions, actions) -> dict:
+    """How far the letter's business is settled: accepted answers and closed actions."""
+    done_questions = sum(q.status == PerformanceQuestion.Status.ACCEPTED for q in questions)
+    done_actions = sum(a.status not in LIVE_STATUSES for a in actions)
+    total = len(questions) + len(actions)
+    return {
+        "questions": len(questions),
+        "questions_done": done_questions,
+        "actions": len(actions),
+        "actions_done": done_actions,
+        "complete": total > 0 and done_questions + done_actions == total,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_create(request):
+    if not request.user.has_perm("meetings.change_letter"):
+        raise PermissionDenied
+    today = timezone.localdate()
+    initial = {"date": today, "reference": suggest_reference(today)}
+    if request.GET.get("in_reply_to"):
+        parent = get_letter_for(request.user, request.GET["in_reply_to"])
+        initial.update(
+            in_reply_to=parent,
+            meeting=parent.meeting_id,
+            subject=f"Re: {parent.subject}"[:300],
+            direction=Letter.Direction.IN
+            if parent.direction == Letter.Direction.OUT
+            else Letter.Direction.OUT,
+            sender=parent.recipient,
+            sender_organisation=parent.recipient_organisation_id,
+            recipient=parent.sender,
+            recipient_organisation=parent.sender_organisation_id,
+        )
+    form = LetterForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        letter = form.save(commit=False)
+        letter.created_by = request.user
+        letter_save(letter, by=request.user, reason="Letter recorded")
+        _mark_parent_answered(letter, request.user)
+        messages.success(request, f"Letter {letter.reference} recorded.")
+        return redirect("letters:detail", letter.pk)
+    return _form_page(request, form, "Record a letter")
+
+
+def _mark_parent_answered(letter: Letter, by) -> None:
+    """A received reply moves the letter it answers from sent to response received."""
+    parent = letter.in_reply_to
+    if (
+        parent is not None
+        and letter.direction == Letter.Direction.IN
+        and parent.status == Letter.Status.SENT
+    ):
+        parent.status = Letter.Status.RESPONSE_RECEIVED
+        letter_save(parent, by=by, reason=f"Response received: {letter.reference}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_edit(request, pk):
+    letter = get_letter_for(request.user, pk, "meetings.change_letter")
+    form = LetterForm(request.POST or None, request.FILES or None, instance=letter)
+    if request.method == "POST" and form.is_valid():
+        letter_save(form.save(commit=False), by=request.user, reason="Edited")
+        messages.success(request, f"Letter {letter.reference} saved.")
+        return redirect("letters:detail", letter.pk)
+    return _form_page(request, form, f"Edit letter {letter.reference}")
+
+
+def _form_page(request, form, title: str):
+    return render(
+        request,
+        "letters/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "multipart": True,
+            "back_url": reverse("letters:list"),
+            "back_label": "Letters",
+        },
+    )
+
+
+@login_required
+def letter_pdf(request, pk):
+    """The attached PDF, only to those who may see the letter."""
+    letter = get_letter_for(request.user, pk)
+    if not letter.pdf:
+        raise Http404("No PDF is attached to this letter.")
+    return pdf_response(letter)
+
+
+def pdf_response(letter: Letter) -> FileResponse:
+    try:
+        handle = letter.pdf.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The PDF file is missing.") from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{letter.reference}.pdf",
+        content_type="application/pdf",
+    )

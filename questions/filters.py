@@ -1,0 +1,42 @@
+"""Filters of the question list; all kept in the URL."""
+
+import django_filters
+from django.db.models import Q
+
+from accounts.models import Organisation
+from actions.models import Theme
+from common.filter_widgets import ModelChoiceFilter
+from meetings.models import Board
+from questions.models import PerformanceQuestion
+
+
+class QuestionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        method="search", label="Search question or response", max_length=200
+    )
+    status = django_filters.ChoiceFilter(choices=PerformanceQuestion.Status.choices, label="Status")
+    put_to = ModelChoiceFilter(queryset=Organisation.objects.all(), label="Put to")
+    theme = ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
+    board = ModelChoiceFilter(queryset=Board.objects.all(), method="by_board", label="Board")
+    overdue = django_filters.BooleanFilter(
+        method="only_overdue", label="Overdue only", widget=django_filters.widgets.BooleanWidget
+    )
+
+    class Meta:
+        model = PerformanceQuestion
+        fields = ["q", "status", "put_to", "theme", "board", "overdue"]
+
+    def search(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(text__icontains=word)
+                | Q(response__icontains=word)
+                | Q(letter__reference__icontains=word)
+            )
+        return queryset
+
+    def by_board(self, queryset, name, value):
+        return queryset.filter(Q(meeting__board=value) | Q(letter__meeting__board=value))
+
+    def only_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset

@@ -1,0 +1,79 @@
+"""Search across actions, meetings, minute items and letters: only what the user may see."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
+from django.shortcuts import render
+
+from accounts.access import letters_for, meetings_for
+from actions.filters import default_order
+from actions.models import Action
+from actions.rows import table_rows
+from actions.search import matching, matching_actions
+from meetings.models import MinuteItem
+
+RESULT_LIMIT = 20
+QUERY_MAX = 200
+
+
+@dataclass
+class Results:
+    title: str
+    kind: str
+    count: int
+    items: list
+
+
+def _results(title: str, kind: str, queryset: QuerySet, items=list) -> Results:
+    """The count and the first RESULT_LIMIT items (`items` turns them into what is shown)."""
+    return Results(title, kind, queryset.count(), items(queryset[:RESULT_LIMIT]))
+
+
+def search_everything(user, text: str) -> list[Results]:
+    meetings = meetings_for(user)
+    letters = letters_for(user)
+    return [
+        _results(
+            "Actions",
+            "action",
+            default_order(matching_actions(Action.objects.for_user(user), text)),
+            items=table_rows,
+        ),
+        _results(
+            "Meetings",
+            "meeting",
+            matching(meetings.select_related("board"), text, ("board__name", "focus")),
+        ),
+        _results(
+            "Minute items",
+            "minute",
+            matching(
+                MinuteItem.objects.filter(meeting__in=meetings).select_related("meeting__board"),
+                text,
+                ("heading", "text"),
+            ).order_by("-meeting__date", "position", "pk"),
+        ),
+        _results(
+            "Letters",
+            "letter",
+            matching(letters, text, ("reference", "subject", "body"))
+            | letters.filter(reference__iexact=text),
+        ),
+    ]
+
+
+@login_required
+def search(request):
+    text = request.GET.get("q", "").strip()[:QUERY_MAX]
+    sections = search_everything(request.user, text) if text else []
+    return render(
+        request,
+        "search/search.html",
+        {
+            "q": text,
+            "sections": sections,
+            "total": sum(section.count for section in sections),
+            "limit": RESULT_LIMIT,
+        },
+    )

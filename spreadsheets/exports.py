@@ -1,0 +1,109 @@
+"""The lists that can be downloaded, each with its filters, columns and rows.
+
+Every export starts from the user's `for_user` queryset and applies the same filters as the list
+page, so a download holds exactly the filtered list the user sees.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from accounts.access import recommendations_for
+from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows
+from actions.filters import ActionFilter
+from actions.models import Action
+from questions.filters import QuestionFilter
+from questions.models import PerformanceQuestion
+from recommendations.filters import RecommendationFilter
+
+QUESTION_COLUMNS = [
+    "Letter",
+    "Meeting",
+    "No",
+    "Question",
+    "Put to",
+    "Theme",
+    "Response due as written",
+    "Response due",
+    "Status",
+    "Response",
+]
+RECOMMENDATION_COLUMNS = [
+    "Report",
+    "Made by",
+    "Published",
+    "Reference",
+    "Kind",
+    "Recommendation",
+    "Owner",
+    "Status",
+    "Actions",
+    "Evidence",
+]
+
+
+def question_rows(queryset):
+    for q in queryset.select_related("letter", "meeting__board", "put_to", "theme"):
+        yield [
+            q.letter.reference if q.letter else "",
+            str(q.meeting) if q.meeting else "",
+            q.number,
+            q.text,
+            q.put_to.short_name,
+            q.theme.name if q.theme else "",
+            q.response_timing,
+            q.response_due,
+            q.get_status_display(),
+            q.response,
+        ]
+
+
+def recommendation_rows(queryset):
+    linked = Action.objects.select_related("meeting", "letter").order_by("pk")
+    queryset = queryset.select_related("report__body", "owner").prefetch_related(
+        Prefetch("actions", queryset=linked)
+    )
+    for r in queryset:
+        yield [
+            r.report.title,
+            r.report.body.short_name,
+            r.report.published_on,
+            r.reference,
+            r.get_kind_display(),
+            r.text,
+            r.owner.short_name,
+            r.get_status_display(),
+            ", ".join(f"{a.source.date:%d/%m/%Y} no. {a.number}" for a in r.actions.all()),
+            r.evidence,
+        ]
+
+
+def _actions(user, params):
+    actions = ActionFilter(params, queryset=Action.objects.for_user(user)).qs
+    if not params.get("sort"):
+        actions = actions.order_by(*ACTION_ORDER)
+    return action_rows(actions)
+
+
+def _questions(user, params):
+    visible = PerformanceQuestion.objects.for_user(user)
+    return question_rows(QuestionFilter(params, queryset=visible).qs)
+
+
+def _recommendations(user, params):
+    return recommendation_rows(RecommendationFilter(params, queryset=recommendations_for(user)).qs)
+
+
+@dataclass(frozen=True)
+class Export:
+    columns: list[str]
+    date_columns: tuple[str, ...]
+    rows: Callable  # (user, GET params) -> rows
+
+
+EXPORTS = {
+    "actions": Export(ACTION_COLUMNS, ("Due date",), _actions),
+    "questions": Export(QUESTION_COLUMNS, ("Response due",), _questions),
+    "recommendations": Export(RECOMMENDATION_COLUMNS, ("Published",), _recommendations),
+}

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "spreadsheets"
+
+urlpatterns = [
+    path("import/", views.import_upload, name="import"),
+    path("import/review/", views.import_review, name="import_review"),
+    path("export/<slug:kind>.<slug:fmt>", views.export, name="export"),
+]
