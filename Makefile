@@ -49,8 +49,9 @@ test: install lint ## Install everything, lint, check migrations and run the who
 	mkdir -p artifacts
 	$(BIN)/python -m pytest -n auto --junitxml=artifacts/junit.xml $(PYTEST_ARGS)
 
-lint: python-packages ## Run ruff over the whole project
+lint: python-packages ## Run ruff, and import-linter's contracts on the dependencies between apps
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 migrate: python-packages ## Apply database migrations
 	$(MANAGE) migrate --noinput

@@ -1,11 +1,12 @@
-"""Actions: the list and its CSV, "My actions", the action page and what can be done on it,
-and evidence downloads."""
+"""Actions: adding a meeting's actions (several rows, or a pasted Annex A), the list and its
+CSV, "My actions", the action page and what can be done on it, and evidence downloads."""
 
 from django.urls import path
 
 from .views.decisions import decide
 from .views.detail import action_detail
 from .views.edit import edit, revise_timing
+from .views.entry import actions_add, annex_paste
 from .views.evidence import download
 from .views.list import action_list, export_csv
 from .views.mine import my_actions
@@ -28,4 +29,6 @@ urlpatterns = [
     path("<int:pk>/edit/", edit, name="edit"),
     path("<int:pk>/timing/", revise_timing, name="revise_timing"),
     path("evidence/<int:pk>/", download, name="evidence"),
+    path("meeting/<int:pk>/add/", actions_add, name="add_to_meeting"),
+    path("meeting/<int:pk>/paste/", annex_paste, name="annex_paste"),
 ]

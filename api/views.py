@@ -12,12 +12,14 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from accounts.access import letters_for, meetings_for, recommendations_for
 from actions.filters import ActionFilter, page_keys
 from actions.models import Action
 from actions.workflow import IllegalTransition
+from letters.access import letters_for
+from meetings.access import meetings_for
 from meetings.models import Board
 from questions.models import PerformanceQuestion
+from recommendations.access import recommendations_for
 
 from . import serializers as api
 from .action_list import action_rows
@@ -47,7 +49,7 @@ class MeetingViewSet(ReadViewSet):
 
 class LetterViewSet(ReadViewSet):
     serializer_class = api.LetterSerializer
-    rules = {"retrieve": "meetings.view_letter"}
+    rules = {"retrieve": "letters.view_letter"}
 
     def get_queryset(self):
         return letters_for(self.request.user).select_related(
@@ -57,7 +59,7 @@ class LetterViewSet(ReadViewSet):
 
 class QuestionViewSet(ReadViewSet):
     serializer_class = api.QuestionSerializer
-    rules = {"retrieve": "actions.view_question"}
+    rules = {"retrieve": "questions.view_question"}
 
     def get_queryset(self):
         return PerformanceQuestion.objects.for_user(self.request.user).select_related(
@@ -67,7 +69,7 @@ class QuestionViewSet(ReadViewSet):
 
 class RecommendationViewSet(ReadViewSet):
     serializer_class = api.RecommendationSerializer
-    rules = {"retrieve": "actions.view_recommendation"}
+    rules = {"retrieve": "recommendations.view_recommendation"}
 
     def get_queryset(self):
         visible_actions = Action.objects.for_user(self.request.user).only("pk").order_by("pk")

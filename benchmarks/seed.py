@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import Organisation, ReminderPreference, Role, User
 from actions.models import Action, ActionOwner, ActionUpdate, Theme
+from actions.reminder_schedule import following_reminder_on
 from actions.timing import TimingKind, parse_timing
 from actions.workflow import OVERDUE_STATUSES, Status, Transition
 from letters.models import Letter
@@ -22,7 +23,6 @@ from meetings.models import Board, Meeting
 from questions.models import PerformanceQuestion
 from recommendations.models import Recommendation, Report
 from reminders.models import Reminder
-from reminders.schedule import following_reminder_on
 
 from . import vocabulary as words
 from .bulk import IdRange, reset_sequences, write

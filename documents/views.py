@@ -1,7 +1,8 @@
 """PDF downloads and the follow-up letter pages.
 
-Access goes through accounts.access: a meeting or letter the user may not see is a 404; the
-actions printed are those the user may see (a lead's Annex A lists their organisation's only).
+Access goes through meetings.access and letters.access: a meeting or letter the user may not see
+is a 404; the actions printed are those the user may see (a lead's Annex A lists their
+organisation's only).
 Composing and sending letters is for officers; the overdue report for officers and reviewers.
 """
 
@@ -17,9 +18,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from accounts.access import get_letter_for, get_meeting_for
 from actions.models import Action
+from letters.access import get_letter_for
 from letters.models import Letter
+from meetings.access import get_meeting_for
 
 from .forms import LetterForm, OverdueReportForm, letter_initial
 from .pdf import RenderTimeout
@@ -35,7 +37,7 @@ from .render import (
 )
 from .services import LetterNotDraft, letter_render_and_send
 
-CHANGE_LETTER = "meetings.change_letter"
+CHANGE_LETTER = "letters.change_letter"
 
 
 def _pdf_response(request, render_pdf: Callable[[], bytes], filename: str) -> HttpResponse:

@@ -9,13 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from accounts.access import get_letter_for, letters_for
-from actions.models import Action
-from actions.workflow import LIVE_STATUSES
 from common.history import history_entries
 from common.listing import render_filtered_list
+from letters.access import get_letter_for, letters_for
 from letters.models import Letter
-from questions.models import PerformanceQuestion
 
 from .filters import LetterFilter
 from .forms import LetterForm
@@ -32,7 +29,7 @@ def letter_list(request):
         "letters/letter_list.html",
         LetterFilter(request.GET, queryset=letters),
         "letters",
-        can_add=request.user.has_perm("meetings.change_letter"),
+        can_add=request.user.has_perm("letters.change_letter"),
     )
 
 
@@ -47,14 +44,14 @@ def letter_detail(request, pk):
         .get(pk=letter.pk)
     )
     user = request.user
-    questions = PerformanceQuestion.objects.for_user(user).select_related(
-        "put_to", "theme", "response_letter", "letter"
+    # The questions and actions of the letter, through the relations their apps declare.
+    related = ("put_to", "theme", "response_letter", "letter")
+    asked = list(letter.questions.for_user(user).select_related(*related))
+    answered = list(letter.answers.for_user(user).select_related(*related).exclude(letter=letter))
+    letter_actions = list(letter.actions.for_user(user).for_lists())
+    meeting_actions = (
+        list(letter.meeting.actions.for_user(user).for_lists()) if letter.meeting_id else []
     )
-    actions = Action.objects.for_user(user).for_lists()
-    asked = list(questions.filter(letter=letter))
-    answered = list(questions.filter(response_letter=letter).exclude(letter=letter))
-    letter_actions = list(actions.filter(letter=letter))
-    meeting_actions = list(actions.filter(meeting=letter.meeting_id)) if letter.meeting_id else []
     return render(
         request,
         "letters/letter_detail.html",
@@ -69,7 +66,7 @@ def letter_detail(request, pk):
             "meeting_actions": meeting_actions,
             "closure": _closure(asked, letter_actions + meeting_actions),
             "history": history_entries(letter),
-            "can_change": user.has_perm("meetings.change_letter", letter),
+            "can_change": user.has_perm("letters.change_letter", letter),
             "can_publish": user.has_perm("publication.publish"),
             "today": timezone.localdate(),
         },
@@ -78,8 +75,8 @@ def letter_detail(request, pk):
 
 def _closure(questions, actions) -> dict:
     """How far the letter's business is settled: accepted answers and closed actions."""
-    done_questions = sum(q.status == PerformanceQuestion.Status.ACCEPTED for q in questions)
-    done_actions = sum(a.status not in LIVE_STATUSES for a in actions)
+    done_questions = sum(question.is_done for question in questions)
+    done_actions = sum(action.is_done for action in actions)
     total = len(questions) + len(actions)
     return {
         "questions": len(questions),
@@ -93,7 +90,7 @@ def _closure(questions, actions) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_create(request):
-    if not request.user.has_perm("meetings.change_letter"):
+    if not request.user.has_perm("letters.change_letter"):
         raise PermissionDenied
     today = timezone.localdate()
     initial = {"date": today, "reference": suggest_reference(today)}
@@ -137,7 +134,7 @@ def _mark_parent_answered(letter: Letter, by) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_edit(request, pk):
-    letter = get_letter_for(request.user, pk, "meetings.change_letter")
+    letter = get_letter_for(request.user, pk, "letters.change_letter")
     form = LetterForm(request.POST or None, request.FILES or None, instance=letter)
     if request.method == "POST" and form.is_valid():
         letter_save(form.save(commit=False), by=request.user, reason="Edited")

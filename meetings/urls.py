@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import boards, entry, meetings
+from .views import boards, meetings
 
 app_name = "meetings"
 
@@ -10,8 +10,6 @@ urlpatterns = [
     path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
     path("<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
-    path("<int:pk>/actions/add/", entry.actions_add, name="actions_add"),
-    path("<int:pk>/actions/paste/", entry.annex_paste, name="annex_paste"),
     path("boards/", boards.board_list, name="board_list"),
     path("boards/<int:pk>/", boards.board_detail, name="board_detail"),
 ]

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from accounts.views import home
+from dashboard.home import home
 
 urlpatterns = [
     path("", home, name="home"),

@@ -22,8 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from accounts.access import meetings_for
 from actions.models import Action
+from meetings.access import meetings_for
 from questions.models import PerformanceQuestion
 from recommendations.selectors import inspections_awaiting_comments
 

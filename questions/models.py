@@ -111,6 +111,11 @@ class PerformanceQuestion(RemindedModel):
     def source(self):
         return self.letter or self.meeting
 
+    @property
+    def is_done(self) -> bool:
+        """Its answer has been accepted."""
+        return self.status == QuestionStatus.ACCEPTED
+
     def apply_timing(self, text: str) -> None:
         """Set the response deadline as written and the date derived from it (not saved)."""
         parsed = parse_timing(text, self.source.date)

@@ -7,10 +7,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.access import get_letter_for, get_meeting_for, get_question_for, letters_for
 from actions.workflow import IllegalTransition
 from common.history import history_entries
 from common.listing import render_filtered_list
+from letters.access import get_letter_for, letters_for
+from meetings.access import get_meeting_for
+from questions.access import get_question_for
 from questions.models import PerformanceQuestion
 
 from . import services
@@ -38,19 +40,19 @@ def question_list(request):
         QuestionFilter(request.GET, queryset=visible_questions(request.user)),
         "questions",
         export_kind="questions",
-        can_add=request.user.has_perm("actions.add_question"),
+        can_add=request.user.has_perm("questions.add_question"),
     )
 
 
 def _render_detail(request, question, status=200, **forms):
     user = request.user
     pending = question.status in services.PENDING
-    can_answer = pending and user.has_perm("actions.answer_question", question)
+    can_answer = pending and user.has_perm("questions.answer_question", question)
     can_decide = (
-        user.has_perm("actions.decide_answer", question)
+        user.has_perm("questions.decide_answer", question)
         and question.status == question.Status.ANSWERED
     )
-    can_change = user.has_perm("actions.change_question", question)
+    can_change = user.has_perm("questions.change_question", question)
     context = {
         "question": question,
         "events": question.events.select_related("author"),
@@ -96,7 +98,7 @@ def question_answer(request, pk):
     return _decide(
         request,
         pk,
-        "actions.answer_question",
+        "questions.answer_question",
         form,
         lambda q, data: services.question_answer(
             q, request.user, data["response"], letter=data["letter"]
@@ -109,11 +111,11 @@ def question_answer(request, pk):
 @login_required
 @require_POST
 def question_accept(request, pk):
-    _require(request.user, "actions.decide_answer")
+    _require(request.user, "questions.decide_answer")
     return _decide(
         request,
         pk,
-        "actions.decide_answer",
+        "questions.decide_answer",
         AcceptForm(request.POST),
         lambda q, data: services.question_accept(q, request.user, data["note"]),
         "The answer has been accepted.",
@@ -124,11 +126,11 @@ def question_accept(request, pk):
 @login_required
 @require_POST
 def question_ask_again(request, pk):
-    _require(request.user, "actions.decide_answer")
+    _require(request.user, "questions.decide_answer")
     return _decide(
         request,
         pk,
-        "actions.decide_answer",
+        "questions.decide_answer",
         AskAgainForm(request.POST, prefix="again"),
         lambda q, data: services.question_ask_again(
             q, request.user, data["reason"], data["response_timing"]
@@ -141,11 +143,11 @@ def question_ask_again(request, pk):
 @login_required
 @require_POST
 def question_withdraw(request, pk):
-    _require(request.user, "actions.change_question")
+    _require(request.user, "questions.change_question")
     return _decide(
         request,
         pk,
-        "actions.change_question",
+        "questions.change_question",
         WithdrawForm(request.POST, prefix="withdraw"),
         lambda q, data: services.question_withdraw(q, request.user, data["reason"]),
         "The question has been withdrawn.",
@@ -157,8 +159,8 @@ def question_withdraw(request, pk):
 @require_http_methods(["GET", "POST"])
 def question_edit(request, pk=None):
     """Create (pk None) or edit a question. Officers only."""
-    _require(request.user, "actions.change_question" if pk else "actions.add_question")
-    question = get_question_for(request.user, pk, "actions.change_question") if pk else None
+    _require(request.user, "questions.change_question" if pk else "questions.add_question")
+    question = get_question_for(request.user, pk, "questions.change_question") if pk else None
     initial = {}
     if question is None and request.GET.get("letter"):
         initial["letter"] = get_letter_for(request.user, request.GET["letter"])

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts.access import get_recommendation_for, recommendations_for
 from actions.models import Action
 from common.history import history_entries
 from common.listing import paginate, render_filtered_list
+from recommendations.access import get_recommendation_for, recommendations_for
 from recommendations.models import Report
 
 from .filters import RecommendationFilter
@@ -21,7 +21,7 @@ from .selectors import inspections_awaiting_comments, reports_with_counts
 
 
 def _require_change(user) -> None:
-    if not user.has_perm("actions.change_recommendation"):
+    if not user.has_perm("recommendations.change_recommendation"):
         raise PermissionDenied
 
 
@@ -37,7 +37,7 @@ def recommendation_list(request):
         RecommendationFilter(request.GET, queryset=visible_recommendations(request.user)),
         "recommendations",
         export_kind="recommendations",
-        can_change=request.user.has_perm("actions.change_recommendation"),
+        can_change=request.user.has_perm("recommendations.change_recommendation"),
     )
 
 
@@ -56,7 +56,9 @@ def recommendation_detail(request, pk):
             "recommendation": recommendation,
             "actions": actions,
             "history": history_entries(recommendation),
-            "can_change": request.user.has_perm("actions.change_recommendation", recommendation),
+            "can_change": request.user.has_perm(
+                "recommendations.change_recommendation", recommendation
+            ),
         },
     )
 
@@ -67,7 +69,9 @@ def recommendation_edit(request, pk=None):
     """Create (pk None) or edit a recommendation. Officers only."""
     _require_change(request.user)
     recommendation = (
-        get_recommendation_for(request.user, pk, "actions.change_recommendation") if pk else None
+        get_recommendation_for(request.user, pk, "recommendations.change_recommendation")
+        if pk
+        else None
     )
     initial = {"report": request.GET.get("report")} if not pk else {}
     form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
@@ -106,7 +110,7 @@ def report_list(request):
         {
             "page_obj": page,
             "querystring": querystring,
-            "can_change": request.user.has_perm("actions.change_recommendation"),
+            "can_change": request.user.has_perm("recommendations.change_recommendation"),
         },
     )
 
@@ -130,7 +134,7 @@ def report_detail(request, pk):
         {
             "report": report,
             "recommendations": recommendations,
-            "can_change": request.user.has_perm("actions.change_recommendation"),
+            "can_change": request.user.has_perm("recommendations.change_recommendation"),
             "today": timezone.localdate(),
         },
     )
@@ -183,7 +187,7 @@ def inspection_clock(request):
             "rows": rows,
             "recent": recent,
             "today": today,
-            "can_change": request.user.has_perm("actions.change_recommendation"),
+            "can_change": request.user.has_perm("recommendations.change_recommendation"),
         },
     )
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from . import schedule
+from actions import reminder_schedule as schedule
 
 # A failed reminder is retried by the next sweeps until it has been tried this many times.
 MAX_ATTEMPTS = 5

@@ -38,10 +38,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import ReminderPreference
+from actions import reminder_schedule as schedule
 from actions.models import Action
 from questions.models import PerformanceQuestion
 
-from . import emails, schedule
+from . import emails
 from .models import Reminder
 from .recipients import Recipients
 

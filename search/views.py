@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.shortcuts import render
 
-from accounts.access import letters_for, meetings_for
 from actions.filters import default_order
 from actions.models import Action
 from actions.rows import table_rows
 from actions.search import matching, matching_actions
+from letters.access import letters_for
+from meetings.access import meetings_for
 from meetings.models import MinuteItem
 
 RESULT_LIMIT = 20

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
-from accounts.access import recommendations_for
 from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows
 from actions.filters import ActionFilter
 from actions.models import Action
 from questions.filters import QuestionFilter
 from questions.models import PerformanceQuestion
+from recommendations.access import recommendations_for
 from recommendations.filters import RecommendationFilter
 
 QUESTION_COLUMNS = [

@@ -5,8 +5,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from accounts import access
 from accounts.models import Role
+from actions.access import get_action_for
+from letters.access import get_letter_for, letters_for
+from meetings.access import get_meeting_for, meetings_for
+from questions.access import get_question_for
+from recommendations.access import get_recommendation_for
 
 from .factories import (
     ActionFactory,
@@ -56,19 +60,19 @@ MATRIX = {
     "actions.decide_completion": ("action", {"officer", "admin"}),
     "meetings.view_meeting": ("meeting", {"officer", "owner_lead", "reviewer", "admin"}),
     "meetings.change_meeting": ("meeting", {"officer", "admin"}),
-    "meetings.view_letter": ("letter", {"officer", "owner_lead", "reviewer", "admin"}),
-    "meetings.change_letter": ("letter", {"officer", "admin"}),
-    "actions.view_question": ("question", {"officer", "owner_lead", "reviewer", "admin"}),
-    "actions.answer_question": ("question", {"officer", "owner_lead", "admin"}),
-    "actions.add_question": ("question", {"officer", "admin"}),
-    "actions.change_question": ("question", {"officer", "admin"}),
-    "actions.decide_answer": ("question", {"officer", "admin"}),
+    "letters.view_letter": ("letter", {"officer", "owner_lead", "reviewer", "admin"}),
+    "letters.change_letter": ("letter", {"officer", "admin"}),
+    "questions.view_question": ("question", {"officer", "owner_lead", "reviewer", "admin"}),
+    "questions.answer_question": ("question", {"officer", "owner_lead", "admin"}),
+    "questions.add_question": ("question", {"officer", "admin"}),
+    "questions.change_question": ("question", {"officer", "admin"}),
+    "questions.decide_answer": ("question", {"officer", "admin"}),
     "publication.publish": ("letter", {"officer", "admin"}),
-    "actions.view_recommendation": (
+    "recommendations.view_recommendation": (
         "recommendation",
         {"officer", "owner_lead", "reviewer", "admin"},
     ),
-    "actions.change_recommendation": ("recommendation", {"officer", "admin"}),
+    "recommendations.change_recommendation": ("recommendation", {"officer", "admin"}),
 }
 
 
@@ -102,7 +106,7 @@ def test_lead_sees_meeting_only_while_it_has_an_action_of_their_organisation(lea
 
 def test_lead_sees_letter_addressed_to_their_organisation(lead, mopac):
     letter = LetterFactory(sender_organisation=mopac, recipient_organisation=lead.organisation)
-    assert lead.has_perm("meetings.view_letter", letter)
+    assert lead.has_perm("letters.view_letter", letter)
 
 
 def test_owner_check_uses_prefetched_owners_without_a_query(lead, mps, django_assert_num_queries):
@@ -117,11 +121,11 @@ def test_owner_check_uses_prefetched_owners_without_a_query(lead, mps, django_as
 # -- access helpers ------------------------------------------------------------------------
 
 HELPERS = {
-    "action": access.get_action_for,
-    "meeting": access.get_meeting_for,
-    "letter": access.get_letter_for,
-    "question": access.get_question_for,
-    "recommendation": access.get_recommendation_for,
+    "action": get_action_for,
+    "meeting": get_meeting_for,
+    "letter": get_letter_for,
+    "question": get_question_for,
+    "recommendation": get_recommendation_for,
 }
 
 
@@ -148,8 +152,8 @@ def test_helper_hides_everything_from_anonymous_users(kind, objects):
         ("action", "actions.change_action"),
         ("action", "actions.decide_completion"),
         ("meeting", "meetings.change_meeting"),
-        ("letter", "meetings.change_letter"),
-        ("recommendation", "actions.change_recommendation"),
+        ("letter", "letters.change_letter"),
+        ("recommendation", "recommendations.change_recommendation"),
     ],
 )
 def test_helper_refuses_a_visible_object_the_lead_may_not_change(kind, perm, lead, objects):
@@ -159,12 +163,12 @@ def test_helper_refuses_a_visible_object_the_lead_may_not_change(kind, perm, lea
 
 def test_helper_refuses_reviewer_any_change(reviewer, objects):
     with pytest.raises(PermissionDenied):
-        access.get_action_for(reviewer, objects["action"].pk, "actions.update_progress")
+        get_action_for(reviewer, objects["action"].pk, "actions.update_progress")
 
 
 def test_helper_raises_not_found_for_a_missing_object(officer, db):
     with pytest.raises(Http404):
-        access.get_action_for(officer, 999999)
+        get_action_for(officer, 999999)
 
 
 def test_meetings_for_lead_lists_only_meetings_with_their_actions(lead, mps, other_org):
@@ -172,8 +176,8 @@ def test_meetings_for_lead_lists_only_meetings_with_their_actions(lead, mps, oth
     ActionFactory(meeting=mine, owners=[mps, other_org])
     ActionFactory(meeting=mine, owners=[mps])
     ActionFactory(meeting=theirs, owners=[other_org])
-    assert list(access.meetings_for(lead)) == [mine]
-    assert set(access.meetings_for(UserFactory(role=Role.REVIEWER))) == {mine, theirs, empty}
+    assert list(meetings_for(lead)) == [mine]
+    assert set(meetings_for(UserFactory(role=Role.REVIEWER))) == {mine, theirs, empty}
 
 
 def test_letters_for_lead_lists_letters_sent_received_or_with_their_actions(
@@ -183,12 +187,12 @@ def test_letters_for_lead_lists_letters_sent_received_or_with_their_actions(
     with_action = LetterFactory(sender_organisation=mopac, recipient_organisation=other_org)
     ActionFactory(meeting=None, letter=with_action, owners=[mps])
     LetterFactory(sender_organisation=mopac, recipient_organisation=other_org)
-    assert set(access.letters_for(lead)) == {received, with_action}
+    assert set(letters_for(lead)) == {received, with_action}
 
 
 def test_lead_sees_letter_that_puts_a_question_to_their_organisation(lead, mps, mopac, other_org):
     letter = LetterFactory(sender_organisation=mopac, recipient_organisation=other_org)
-    assert not lead.has_perm("meetings.view_letter", letter)
+    assert not lead.has_perm("letters.view_letter", letter)
     QuestionFactory(letter=letter, put_to=mps)
-    assert lead.has_perm("meetings.view_letter", letter)
-    assert list(access.letters_for(lead)) == [letter]
+    assert lead.has_perm("letters.view_letter", letter)
+    assert list(letters_for(lead)) == [letter]

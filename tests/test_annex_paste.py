@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
+from actions.annex import parse_annex, split_owners
 from actions.models import Action
 from actions.timing import TimingKind
-from meetings.annex import parse_annex, split_owners
 
 from .factories import ActionFactory, MeetingFactory
 
@@ -165,7 +165,7 @@ def officer_client(client, officer, mps, mopac):
 
 
 def paste_url(meeting):
-    return reverse("meetings:annex_paste", args=[meeting.pk])
+    return reverse("actions:annex_paste", args=[meeting.pk])
 
 
 def test_preview_shows_due_dates_and_saves_nothing(officer_client, meeting):

@@ -1,9 +1,9 @@
-"""System checks for dangerous settings (oversight/checks.py)."""
+"""System checks for dangerous settings (common/checks.py)."""
 
 import pytest
 from django.core.checks import Error, Warning, run_checks
 
-from oversight.checks import debug_with_remote_database, production_email_to_console
+from common.checks import debug_with_remote_database, production_email_to_console
 
 pytestmark = pytest.mark.filterwarnings("ignore:Overriding setting DATABASES")
 

@@ -335,10 +335,10 @@ def test_a_server_error_shows_a_generic_page_and_is_logged(client, officer, sett
     def explode(*args, **kwargs):
         raise RuntimeError("secret internal detail")
 
-    import accounts.views
+    import dashboard.home
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(accounts.views, "render", explode)
+        patch.setattr(dashboard.home, "render", explode)
         response = client.get(reverse("home"))
     body = response.content.decode()
     assert response.status_code == 500

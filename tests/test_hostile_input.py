@@ -22,7 +22,7 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
-from meetings.annex import parse_annex
+from actions.annex import parse_annex
 
 from .security_world import build_world, rolled_back
 from .test_permission_matrix import MATRIX, record_count

@@ -9,7 +9,7 @@ from django.urls import reverse
 from actions.models import Action
 from meetings.models import Attendee, Meeting, MinuteItem
 
-from .factories import ActionFactory, BoardFactory, MeetingFactory
+from .factories import ActionFactory, BoardFactory, LetterFactory, MeetingFactory
 
 pytestmark = pytest.mark.usefixtures("fast_passwords")
 
@@ -65,11 +65,16 @@ def test_board_list_counts_open_and_overdue_actions_per_board(client, officer, m
     ActionFactory(meeting=old, owners=[mps], timing="August 2022")  # overdue
     ActionFactory(meeting=old, owners=[mps], timing="December 2022")  # open, not overdue
     ActionFactory(meeting=old, owners=[mps], timing="Completed")  # closed
+    follow_up = LetterFactory(meeting=old, date=datetime.date(2022, 7, 20))
+    ActionFactory(meeting=None, letter=follow_up, owners=[mps], timing="August 2022")
     MeetingFactory(board=prob, date=datetime.date(2022, 10, 20))
     client.force_login(officer)
     response = client.get(reverse("meetings:board_list"))
     boards = {b.name: b for b in response.context["boards"]}
-    assert boards[prob.name].counts == {"meeting__board": prob.pk, "open": 2, "overdue": 1}
+    # The follow-up letter's action belongs to the board too, as in the list its count links to.
+    assert (boards[prob.name].counts["open"], boards[prob.name].counts["overdue"]) == (3, 2)
+    listed = client.get(reverse("actions:list"), {"board": prob.pk, "overdue": "1"})
+    assert len(listed.context["page_obj"].object_list) == 2
     assert boards[prob.name].next_meeting_date == datetime.date(2022, 10, 20)
     assert boards[fcp.name].counts["open"] == 0
     assert boards[fcp.name].next_meeting_date is None
@@ -317,7 +322,7 @@ def test_numbers_are_prefilled_with_the_next_free_ones(client, officer, mps):
     meeting = MeetingFactory()
     ActionFactory(meeting=meeting, number=4, owners=[mps])
     client.force_login(officer)
-    response = client.get(reverse("meetings:actions_add", args=[meeting.pk]))
+    response = client.get(reverse("actions:add_to_meeting", args=[meeting.pk]))
     assert [f["number"].value() for f in response.context["formset"]] == [5, 6, 7]
 
 
@@ -337,7 +342,7 @@ def test_officer_adds_several_actions_and_empty_rows_are_skipped(client, officer
         },
         {"number": 3},  # untouched: its number is the prefilled one
     ]
-    url = reverse("meetings:actions_add", args=[meeting.pk])
+    url = reverse("actions:add_to_meeting", args=[meeting.pk])
     response = client.post(url, actions_post(rows))
     assert response.status_code == 302
     actions = {a.number: a for a in Action.objects.filter(meeting=meeting)}
@@ -358,7 +363,7 @@ def test_duplicate_and_taken_numbers_save_nothing(client, officer, mps):
         {"number": 5, "text": "First five.", "owners": [mps.pk]},
         {"number": 5, "text": "Second five.", "owners": [mps.pk]},
     ]
-    response = client.post(reverse("meetings:actions_add", args=[meeting.pk]), actions_post(rows))
+    response = client.post(reverse("actions:add_to_meeting", args=[meeting.pk]), actions_post(rows))
     body = response.content.decode()
     assert response.status_code == 200
     assert "Action 1 already exists in this meeting." in body
@@ -370,7 +375,7 @@ def test_row_without_owner_is_an_error(client, officer):
     meeting = MeetingFactory()
     client.force_login(officer)
     rows = [{"number": 1, "text": "Nobody owns this."}]
-    response = client.post(reverse("meetings:actions_add", args=[meeting.pk]), actions_post(rows))
+    response = client.post(reverse("actions:add_to_meeting", args=[meeting.pk]), actions_post(rows))
     assert "Choose at least one owner organisation." in response.content.decode()
     assert not Action.objects.exists()
 
@@ -380,7 +385,7 @@ def test_add_another_action_row_prefills_its_number(client, officer, mps):
     client.force_login(officer)
     typed = {"number": 1, "text": "Typed already.", "owners": [mps.pk]}
     rows = [typed, {"number": 2}, {"number": 3}]
-    url = reverse("meetings:actions_add", args=[meeting.pk])
+    url = reverse("actions:add_to_meeting", args=[meeting.pk])
     response = client.post(url, actions_post(rows, add_row="actions"))
     forms = response.context["formset"].forms
     assert len(forms) == 4
@@ -393,7 +398,7 @@ def test_lead_cannot_add_actions(client, lead, mps):
     meeting = MeetingFactory()
     ActionFactory(meeting=meeting, owners=[mps])
     client.force_login(lead)
-    url = reverse("meetings:actions_add", args=[meeting.pk])
+    url = reverse("actions:add_to_meeting", args=[meeting.pk])
     rows = [{"number": 9, "text": "Sneaked in.", "owners": [mps.pk]}]
     assert client.post(url, actions_post(rows)).status_code == 403
     assert Action.objects.count() == 1

@@ -318,11 +318,11 @@ MATRIX = {
         {"GET": "L 405 405 405 405 405", "POST": "L 400 403 403 403 400"},
     ),
     # meetings
-    "meetings:actions_add": (
+    "actions:add_to_meeting": (
         pk_of("meeting_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),
-    "meetings:annex_paste": (
+    "actions:annex_paste": (
         pk_of("meeting_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),

@@ -1,4 +1,4 @@
-"""Reminders: what is sent, to whom and when (reminders/schedule.py, reminders/sweep.py).
+"""Reminders: what is sent, to whom and when (actions/reminder_schedule.py, reminders/sweep.py).
 
 Time is frozen at 07:00 London on the day of each sweep; items are created in frozen time too,
 since saving schedules the sweep's next look at them from today.
@@ -11,9 +11,9 @@ import pytest
 from django.core import mail
 
 from accounts.models import ReminderPreference, Role
+from actions import reminder_schedule as schedule
 from actions.models import Action
 from questions.models import PerformanceQuestion
-from reminders import schedule
 from reminders.models import Reminder
 from reminders.sweep import run_sweep
 

@@ -217,6 +217,11 @@ class Action(RemindedModel):
         return self.source.date
 
     @property
+    def is_done(self) -> bool:
+        """Closed, superseded or dropped: nothing more is expected of anyone."""
+        return self.status not in LIVE_STATUSES
+
+    @property
     def owner_label(self) -> str:
         """Owners as Annex A writes them: "MPS and MOPAC" (prefetch with `with_owners()`)."""
         return " and ".join(o.short_name for o in self.owners.all())

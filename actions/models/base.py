@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from reminders.schedule import next_reminder_on
+from actions.reminder_schedule import next_reminder_on
 
 DUE_SOON_DAYS = 14
 
@@ -84,7 +84,7 @@ class DeadlineQuerySet(models.QuerySet):
 class RemindedModel(models.Model):
     """A row with a deadline whose `next_reminder_on` is kept in step on every save.
 
-    The reminder sweep scans that field (reminders/schedule.py decides its value).
+    The reminder sweep scans that field (actions/reminder_schedule.py decides its value).
     """
 
     class Meta:

@@ -3,14 +3,14 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from accounts.access import get_action_for
+from actions.access import get_action_for
 from actions.models import Action
 from actions.timeline import timeline
 from actions.workflow import LIVE_STATUSES, Transition, allowed_transitions
 
 
 def load_action(user, pk, perm: str = "actions.view_action") -> Action:
-    """The action with everything its page shows, or 404/403 (accounts.access decides)."""
+    """The action with everything its page shows, or 404/403 (actions.access decides)."""
     with_relations = (
         Action.objects.select_related(
             "meeting__board",

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.access import get_action_for
+from actions.access import get_action_for
 from actions.models import Evidence
 
 

@@ -6,7 +6,7 @@ never inline, and may not be framed. Django 5.2 has no CSP of its own.
 
 DeniedRequestLogMiddleware logs every refusal as a security event: 401 and 403 responses (access
 helpers' PermissionDenied, DRF's refusals) and Http404 raised by a view (an object the user may
-not see does not exist for them: accounts/access.py).
+not see does not exist for them: accounts/access.py and each app's access.py).
 """
 
 from django.conf import settings

@@ -6,11 +6,8 @@ from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from accounts.access import meetings_for
-from actions.models import Action
+from meetings.access import meetings_for
 from meetings.models import Board, Meeting
-
-from .counts import action_counts, attach_counts
 
 
 def _require_board_access(user):
@@ -30,8 +27,6 @@ def board_list(request):
             meeting_count=Count("meetings"),
         ).order_by("-is_active", "name")
     )
-    actions = Action.objects.filter(meeting__isnull=False)
-    attach_counts(boards, action_counts(actions, "meeting__board", today))
     return render(request, "meetings/board_list.html", {"boards": boards})
 
 
@@ -39,7 +34,5 @@ def board_list(request):
 def board_detail(request, pk):
     _require_board_access(request.user)
     board = get_object_or_404(Board, pk=pk)
-    meetings = list(meetings_for(request.user).filter(board=board))
-    actions = Action.objects.for_user(request.user).filter(meeting__board=board)
-    attach_counts(meetings, action_counts(actions, "meeting", timezone.localdate()))
+    meetings = meetings_for(request.user).filter(board=board)
     return render(request, "meetings/board_detail.html", {"board": board, "meetings": meetings})

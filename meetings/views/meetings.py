@@ -12,20 +12,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from accounts.access import get_meeting_for, meetings_for
-from actions.models import Action
-from meetings.forms import (
-    ADD_ROW,
-    AttendeeFormSet,
-    MeetingForm,
-    MeetingStatusForm,
-    MinuteItemFormSet,
-    error_links,
-    with_another_row,
-)
+from common.formsets import ADD_ROW, error_links, with_another_row
+from meetings.access import get_meeting_for, meetings_for
+from meetings.forms import AttendeeFormSet, MeetingForm, MeetingStatusForm, MinuteItemFormSet
 from meetings.models import Board, Meeting
-
-from .counts import action_counts, attach_counts
 
 PAGE_SIZE = 50
 
@@ -47,8 +37,6 @@ def meeting_list(request):
     if year and 1 <= year <= 9999:  # a date's year: anything else would be a server error
         meetings = meetings.filter(date__year=year)
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
-    visible = Action.objects.for_user(request.user).filter(meeting__in=list(page.object_list))
-    attach_counts(page.object_list, action_counts(visible, "meeting", timezone.localdate()))
     context = {
         "page": page,
         "boards": Board.objects.all(),
@@ -66,8 +54,7 @@ def meeting_detail(request, pk):
     from each, and the Annex A table of its actions (a lead sees only their organisation's)."""
     meeting = get_meeting_for(request.user, pk)
     actions = list(
-        Action.objects.for_user(request.user)
-        .filter(meeting=meeting)
+        meeting.actions.for_user(request.user)
         .select_related("theme", "forum", "minute_item")
         .with_owners()
         .order_by("number")

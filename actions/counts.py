@@ -1,9 +1,13 @@
-"""Open and overdue action counts per board or per meeting, aggregated in one query."""
+"""Open and overdue action counts per meeting or per board, aggregated in one query.
+
+Pages of other apps (the meeting and board lists) show them through the `action_counts`
+template tag, so that the rule for "open" and "overdue" stays with the actions.
+"""
 
 from django.db.models import Count, Q, QuerySet
 
-from actions.models.action import ActionQuerySet
-from actions.workflow import LIVE_STATUSES
+from .models.action import ActionQuerySet
+from .workflow import LIVE_STATUSES
 
 ZERO = {"open": 0, "overdue": 0}
 

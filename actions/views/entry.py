@@ -6,21 +6,16 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from accounts.access import get_meeting_for
-from meetings.annex import (
+from actions.annex import (
     create_actions,
     lock_numbers,
     number_errors,
     organisations_by_name,
     parse_annex,
 )
-from meetings.forms import (
-    ADD_ROW,
-    ActionRowFormSet,
-    AnnexPasteForm,
-    error_links,
-    with_another_row,
-)
+from actions.entry_forms import ActionRowFormSet, AnnexPasteForm
+from common.formsets import ADD_ROW, error_links, with_another_row
+from meetings.access import get_meeting_for
 
 PREFIX = "actions"
 
@@ -67,7 +62,7 @@ def actions_add(request, pk):
         "show_errors": show_errors,
         "errors": error_links(formset) if show_errors else [],
     }
-    return render(request, "meetings/actions_add.html", context)
+    return render(request, "actions/actions_add.html", context)
 
 
 @login_required
@@ -92,4 +87,4 @@ def annex_paste(request, pk):
             existing = meeting.actions.values_list("number", flat=True)
             parsed = parse_annex(text, existing_numbers=existing, **options)
     context = {"meeting": meeting, "form": form, "parsed": parsed}
-    return render(request, "meetings/annex_paste.html", context)
+    return render(request, "actions/annex_paste.html", context)

@@ -1,6 +1,6 @@
 """System checks for dangerous combinations of settings (run by `manage.py check` and at start).
 
-Registered from accounts.apps.AccountsConfig.ready(), as the project package is not an app.
+Registered from common.apps.CommonConfig.ready().
 """
 
 from django.conf import settings
