@@ -76,7 +76,7 @@ def production_settings(**overrides) -> dict:
         "'SECURE_HSTS_SECONDS', 'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_SSL_REDIRECT', "
         "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SESSION_COOKIE_HTTPONLY', "
         "'SECURE_REFERRER_POLICY', 'SECURE_CONTENT_TYPE_NOSNIFF', 'X_FRAME_OPTIONS', "
-        "'CONTENT_SECURITY_POLICY', 'DEBUG', 'PASSWORD_HASHERS']}))"
+        "'CONTENT_SECURITY_POLICY', 'DEBUG', 'PASSWORD_HASHERS', 'INSTALLED_APPS']}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -91,6 +91,11 @@ def production_settings(**overrides) -> dict:
 
 
 # -- production settings ---------------------------------------------------------------------
+
+
+def test_production_does_not_install_the_benchmarks_and_development_does():
+    assert "benchmarks" not in production_settings()["INSTALLED_APPS"]
+    assert "benchmarks" in production_settings(DEBUG="true")["INSTALLED_APPS"]
 
 
 def test_production_settings_pass_the_deploy_check_with_warnings_as_failures():
