@@ -51,21 +51,56 @@ def admin_user(mopac):
     )
 
 
+def forget_broker_connections(celery_app):
+    """Close and drop the Celery app's broker connection and producer pools.
+
+    The app builds them on its first send from the broker URL of that moment and keeps them
+    (even an eager `delay()` takes a producer from the pool): a test that changes the broker URL
+    drops them (the celery_broker fixture), or its sends would go to the broker of an earlier test.
+    Celery drops the same two attributes after a fork; kombu keeps the pools themselves in global
+    registries, which `kombu.pools.reset()` closes and empties.
+    """
+    import kombu.pools
+
+    kombu.pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
 @pytest.fixture(autouse=True)
 def celery_eager(settings):
-    """Run Celery tasks in-process in every test, even when CELERY_BROKER_URL is set (as in CI).
+    """Run Celery tasks in-process in every test, even when CELERY_BROKER_URL is set (as in CI),
+    and leave the Celery app as the test found it.
 
     Settings turn eager mode off when a broker is configured, and the Celery app reads its
     configuration once, so the app's own flag is set too. Tests of a real worker undo this by
     setting `celery_app.conf.task_always_eager = False` (tests/test_services_integration.py).
+    Afterwards every change a test made to the app's configuration is undone and its broker
+    pools are dropped, so no test sends through a connection or a setting of an earlier one.
     """
     from oversight.celery import app as celery_app
 
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager  # noqa: B018 (reading a setting loads the lazy configuration)
+    changes = dict(celery_app.conf.changes)
     celery_app.conf.task_always_eager = True
     yield
-    celery_app.conf.task_always_eager = previous
+    celery_app.conf.changes.clear()
+    celery_app.conf.changes.update(changes)
+    forget_broker_connections(celery_app)
+
+
+@pytest.fixture
+def celery_broker():
+    """`celery_broker(url)` points the Celery app at the broker at `url` for this test, with new
+    connection pools; the celery_eager fixture puts the app back afterwards."""
+    from oversight.celery import app as celery_app
+
+    def point_at(url):
+        celery_app.conf.broker_url = url
+        forget_broker_connections(celery_app)
+
+    return point_at
 
 
 @pytest.fixture

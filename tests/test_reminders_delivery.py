@@ -250,14 +250,13 @@ def test_two_sweeps_at_once_send_each_reminder_exactly_once(
 
 
 @pytest.fixture
-def broker_down(settings, monkeypatch):
+def broker_down(settings, monkeypatch, celery_broker):
     """CELERY_BROKER_URL at a closed port, tasks no longer run in-process, and any attempt to
     reach the broker recorded (it would otherwise retry for minutes)."""
     settings.CELERY_BROKER_URL = CLOSED_PORT_BROKER
     settings.CELERY_TASK_ALWAYS_EAGER = False
-    previous = celery_app.conf.broker_url, celery_app.conf.task_always_eager
-    celery_app.conf.broker_url = CLOSED_PORT_BROKER
-    celery_app.conf.task_always_eager = False
+    celery_broker(CLOSED_PORT_BROKER)
+    celery_app.conf.task_always_eager = False  # the celery_eager fixture restores both
     attempts = []
 
     def refuse(connection, *args, **kwargs):
@@ -265,8 +264,7 @@ def broker_down(settings, monkeypatch):
         raise kombu.exceptions.OperationalError("the broker is down")
 
     monkeypatch.setattr(kombu.Connection, "_ensure_connection", refuse)
-    yield attempts
-    celery_app.conf.broker_url, celery_app.conf.task_always_eager = previous
+    return attempts
 
 
 def test_with_the_broker_down_saving_an_action_succeeds_fast_and_the_next_sweep_catches_up(
