@@ -263,6 +263,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default logging gives `django` a console handler of its own (while DEBUG is
+        # on), beside the root's: configured here, it loses it, and each line prints once, through
+        # the root's redacting handler.
+        "django": {"level": "INFO"},
         "django.db.backends": {"level": "INFO"},
         # `security.<event>` lines: sign-ins, lock-outs, denials, refused PDF fetches.
         "security": {"level": "INFO"},
