@@ -64,8 +64,8 @@ def page_keys(queryset):
     default order through `OverdueFirst`'s index reads, in any other through its own sort.
 
     A full-text search is sorted in one query: its matches come from the GIN index, and read in
-    due-date order instead, PostgreSQL may work out the text of thousands of rows (about 60 ms
-    at 100,000 actions) to find a page of them."""
+    due-date order instead, PostgreSQL may work out the text of thousands of rows to find a page
+    of them (docs/performance.md)."""
     if tuple(queryset.query.order_by) == DEFAULT_ORDER and not is_full_text_search(queryset):
         return OverdueFirst(queryset)
     return queryset.values_list("pk", flat=True)

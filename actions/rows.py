@@ -1,9 +1,9 @@
 """What each row of an action table shows, worked out in Python once per table.
 
 A 100-row table rendered cell by cell in the template language (a lookup, a filter or an
-include for every value) from model instances spent about 45 ms a page; the same values read
-as plain values, computed here and written out as HTML by `ActionRow.html` (every value
-escaped) cost a few. Views pass the rows to templates/actions/includes/action_table.html, which
+include for every value) from model instances cost many times what it costs with the values
+read as plain values, computed here and written out as HTML by `ActionRow.html` (every value
+escaped). Views pass the rows to templates/actions/includes/action_table.html, which
 writes the caption and headings around them. The rules stay in one place: the deadline tag is
 `deadline_state` (as `Action.deadline_state`), the status colour `STATUS_TAG_CLASSES`, the
 owners are written as Annex A writes them (`Action.owner_label`).

@@ -1,12 +1,12 @@
 """The API's action list, written straight from the database's values: the same JSON, for less.
 
-Written through `ActionSerializer`'s nested serializers, a page of 100 actions took about 31 ms
-of CPU at 100,000 actions, half of it serializing: DRF reads and converts each of the 40-odd
-values of a row through a field object, builds the fields of seven nested serializers, and asks
-for the current time zone for every date and time; and the page's actions, meetings, boards,
-letters, users and themes were built as about 500 model instances, each read once. `action_rows`
-reads the page's values in one query (and the owners in another) and writes the same dicts: 14
-ms of CPU for the whole request (docs/api.md, "The action list's fast path").
+Written through `ActionSerializer`'s nested serializers, a page of 100 actions spent about half
+its CPU serializing: DRF reads and converts each of the 40-odd values of a row through a field
+object, builds the fields of seven nested serializers, and asks for the current time zone for
+every date and time; and the page's actions, meetings, boards, letters, users and themes were
+built as about 500 model instances, each read once. `action_rows` reads the page's values in one
+query (and the owners in another) and writes the same dicts, in a fraction of that time
+(docs/api.md, "The action list's fast path"; docs/performance.md).
 
 It matches the serializers by construction where it can: each value of the action itself goes
 through `ActionSerializer`'s own field (dates and times through DRF's), in its order; the deadline

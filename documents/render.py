@@ -126,9 +126,9 @@ def next_meeting(board: Board | None, today: datetime.date) -> Meeting | None:
     return meetings.first()
 
 
-# The most rows the overdue report is drawn with. WeasyPrint takes about 6 ms a row and holds the
-# whole document in memory: 500 rows take 3 s, the 9,400 overdue actions of seed_scale's 100,000
-# ran past the 60 s render limit with 1.7 GB. Longer lists are for the action list's downloads.
+# The most rows the overdue report is drawn with. WeasyPrint's time grows with the rows and it
+# holds the whole document in memory: the overdue actions of seed_scale's 100,000 ran past the
+# render limit (docs/performance.md). Longer lists are for the action list's downloads.
 OVERDUE_REPORT_MAX_ROWS = 1000
 
 

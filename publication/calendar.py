@@ -10,9 +10,8 @@ Who gets what (the same access rules as the web pages):
   them all), plus the statutory deadline for MOPAC's comments on each inspection report.
 
 Actions and questions due more than a year ago are left out (FEED_PAST_DAYS): they stay in the
-overdue lists, but a calendar polled every few hours has no use for years of past days. At
-100,000 actions (seed_scale) an officer's feed went from 16,906 events (8.7 MB, 5.6 s to build)
-to 7,949 (4.1 MB, 2.5 s), an MPS lead's from 9,814 to 4,567.
+overdue lists, but a calendar polled every few hours has no use for years of past days, and
+at scale they were half of a feed's events and of the time to build it (docs/performance.md).
 """
 
 import datetime

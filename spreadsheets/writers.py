@@ -21,8 +21,8 @@ def xlsx_bytes(title: str, columns: list[str], rows, date_columns=()) -> bytes:
     dates shown dd/mm/yyyy; text never read as a formula.
 
     Written in openpyxl's write-only mode, a row at a time: the ordinary mode keeps every cell
-    in memory and finds the last row by looking through them all, so 100,000 actions took more
-    than ten minutes."""
+    in memory and finds the last row by looking through them all, for every row, so its time
+    grows with the square of the rows (docs/performance.md)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title[:31])
     sheet.freeze_panes = "A2"

@@ -131,7 +131,7 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
-    """A cheap password hasher for every test (Argon2 costs ~0.25 s a user on this machine).
+    """A cheap password hasher for every test (Argon2 is slow by design, and tests make users).
 
     Tests of hashing itself set `settings.PASSWORD_HASHERS` back to the production list."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

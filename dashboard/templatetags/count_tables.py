@@ -2,7 +2,7 @@
 
 A dashboard has about 130 rows of counts, each a heading and five cells; written cell by cell in
 the template language (a loop, a test, a lookup and a localised number for each) they cost
-several milliseconds a page, joined here a fraction of that.
+far more than they do joined here.
 """
 
 from django import template
