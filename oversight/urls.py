@@ -1,12 +1,23 @@
 """URL configuration. Each app owns its URLs under its own prefix."""
 
 from django.contrib import admin
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from dashboard.home import home
 
+
+@require_safe
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for unprompted: the icon in static/."""
+    return redirect(static("favicon.ico"))
+
+
 urlpatterns = [
     path("", home, name="home"),
+    path("favicon.ico", favicon, name="favicon"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("dashboard/", include("dashboard.urls")),

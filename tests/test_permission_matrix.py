@@ -60,6 +60,7 @@ NONE = lambda w: {}  # noqa: E731
 MATRIX = {
     # accounts
     "account": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
+    "favicon": (NONE, {"GET": "R R R R R R", "POST": "405 405 405 405 405 405"}),
     "home": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
     "login": (NONE, {"GET": "200 200 200 200 200 200", "POST": "200 200 200 200 200 200"}),
     "logout": (NONE, {"GET": "405 405 405 405 405 405", "POST": "R R R R R R"}),
