@@ -2,11 +2,18 @@
 
 import re
 
+import hypothesis
 import pytest
 
 from accounts.models import Role
 
 from .factories import OrganisationFactory, UserFactory
+
+# Hypothesis fails an example that takes longer than 200 ms by default. The tests check results,
+# never timings, and on a busy machine, or as the first test of a worker to reach cold code (the
+# order is random), a quick example can take longer.
+hypothesis.settings.register_profile("oversight", deadline=None)
+hypothesis.settings.load_profile("oversight")
 
 
 @pytest.fixture
