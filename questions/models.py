@@ -15,18 +15,12 @@ from actions.models.base import DeadlineQuerySet, RemindedModel, Theme, deadline
 from actions.timing import TimingKind, parse_timing
 from meetings.models import Meeting
 
-
-class QuestionStatus(models.TextChoices):
-    AWAITING = "awaiting", "Awaiting response"
-    ANSWERED = "answered", "Answered"
-    ACCEPTED = "accepted", "Answer accepted"
-    ASKED_AGAIN = "asked_again", "Asked again"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+from .workflow import PENDING_STATUSES, QuestionStatus
 
 
 class QuestionQuerySet(DeadlineQuerySet):
     due_field = "response_due"
-    pending_statuses = (QuestionStatus.AWAITING, QuestionStatus.ASKED_AGAIN)
+    pending_statuses = PENDING_STATUSES
     organisation_lookup = "put_to"
 
 

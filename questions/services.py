@@ -1,21 +1,29 @@
-"""The life of a performance question: leads answer; officers accept or ask again.
+"""Every write of a performance question: record or edit it, the steps of its life, publication.
 
-Each function validates, writes the question and its timeline entry, and records who and why in
-the history, in one transaction with the row locked (two people acting at once cannot both move
-it from the same status).
+Every change of status goes through `question_transition`, which applies the map of
+questions/workflow.py: leads answer; officers accept, ask again or withdraw. Each step validates,
+writes the question and its timeline entry, and records who and why in the history, in one
+transaction with the row locked (two people acting at once cannot both move it from the same
+status). The web pages and the publication page call these functions; nothing else saves a
+question's status.
 """
+
+import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
 from actions.timing import TimingKind, parse_timing
-from actions.workflow import IllegalTransition
-from questions.models import PerformanceQuestion, QuestionQuerySet
 
-from .models import QuestionEvent
+from .models import PerformanceQuestion, QuestionEvent
+from .workflow import IllegalTransition, Transition, check
 
-Status = PerformanceQuestion.Status
-PENDING = QuestionQuerySet.pending_statuses
+
+def _save(question: PerformanceQuestion, *, by, reason: str) -> None:
+    """Save the question with who and why in its history: the one place this app writes them."""
+    question._history_user = by
+    question._change_reason = reason[:100]
+    question.save()
 
 
 def _lock(question: PerformanceQuestion) -> PerformanceQuestion:
@@ -26,78 +34,100 @@ def _lock(question: PerformanceQuestion) -> PerformanceQuestion:
     return question
 
 
-def _require(question, statuses, message: str) -> None:
-    if question.status not in statuses:
-        raise IllegalTransition(message)
+# -- recording and editing ----------------------------------------------------------------------
 
 
-def _record(question, by, kind: str, text: str, reason: str) -> QuestionEvent:
+def question_save(question: PerformanceQuestion, *, by, reason: str = "") -> PerformanceQuestion:
+    """Save a question as recorded or edited: by an officer on its form, or from the demo data's
+    seed documents. Its status is not changed here."""
+    new = question.pk is None
+    if not new:
+        question.version += 1
+    _save(question, by=by, reason=reason or ("Question recorded" if new else "Edited"))
+    return question
+
+
+# -- the lifecycle ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def question_transition(
+    question: PerformanceQuestion,
+    name: str,
+    *,
+    by,
+    text: str = "",
+    letter=None,
+    response_timing: str = "",
+) -> QuestionEvent:
+    """Make one transition of the map, with its text (the answer, a note or a reason).
+
+    An answer may name the letter that gives it; asking again may set a new deadline as written
+    ("by 30 November"), read relative to today. Raises IllegalTransition, changing nothing, when
+    the map does not allow it from the question's status or the text it needs is blank.
+    """
+    _lock(question)
+    rule = check(name, question.status, text)
     now = timezone.now()
-    question.last_update_at = now
-    question.version += 1
-    question._history_user = by
-    question._change_reason = reason[:100]
-    question.save()
-    return QuestionEvent.objects.create(
-        question=question, kind=kind, text=text, author=by, created_at=now
-    )
-
-
-@transaction.atomic
-def question_answer(question, by, response: str, letter=None) -> QuestionEvent:
-    """A lead's (or an officer's) answer, optionally given in a letter."""
-    _lock(question)
-    _require(question, PENDING, "This question is not awaiting a response.")
-    if not response.strip():
-        raise IllegalTransition("Write the response.")
-    question.status = Status.ANSWERED
-    question.response = response
-    question.response_letter = letter
-    question.answered_at = timezone.now()
-    question.answered_by = by
-    return _record(question, by, QuestionEvent.Kind.ANSWERED, response, "Answered")
-
-
-@transaction.atomic
-def question_accept(question, by, note: str = "") -> QuestionEvent:
-    """An officer accepts the answer: the question is settled."""
-    _lock(question)
-    _require(question, (Status.ANSWERED,), "Only an answered question can be accepted.")
-    question.status = Status.ACCEPTED
-    return _record(
-        question, by, QuestionEvent.Kind.ACCEPTED, note, f"Answer accepted: {note}".rstrip(": ")
-    )
-
-
-@transaction.atomic
-def question_ask_again(question, by, reason: str, response_timing: str = "") -> QuestionEvent:
-    """An officer is not satisfied: the question is asked again, with a reason and optionally a
-    new deadline as written ("by 30 November"), read relative to today."""
-    _lock(question)
-    _require(question, (Status.ANSWERED,), "Only an answered question can be asked again.")
-    if not reason.strip():
-        raise IllegalTransition("A reason is required.")
-    if response_timing.strip():
+    if name == Transition.ANSWER:
+        question.response = text
+        question.response_letter = letter
+        question.answered_at = now
+        question.answered_by = by
+    if name == Transition.ASK_AGAIN and response_timing.strip():
         parsed = parse_timing(response_timing, timezone.localdate())
         if parsed.kind == TimingKind.UNREADABLE:
             raise IllegalTransition(f"The new deadline cannot be read: {parsed.reason}")
         question.response_timing = response_timing
         question.response_timing_kind = parsed.kind
         question.response_due = parsed.due_date
-    question.status = Status.ASKED_AGAIN
-    return _record(question, by, QuestionEvent.Kind.ASKED_AGAIN, reason, f"Asked again: {reason}")
+    question.status = rule.target
+    question.last_update_at = now
+    question.version += 1
+    label = Transition(name).label
+    reason = f"{label}: {text}".rstrip(": ") if rule.text_in_reason else label
+    _save(question, by=by, reason=reason)
+    return QuestionEvent.objects.create(
+        question=question, kind=rule.target, text=text, author=by, created_at=now
+    )
 
 
-@transaction.atomic
+def question_answer(question, by, response: str, letter=None) -> QuestionEvent:
+    """A lead's (or an officer's) answer, optionally given in a letter."""
+    return question_transition(question, Transition.ANSWER, by=by, text=response, letter=letter)
+
+
+def question_accept(question, by, note: str = "") -> QuestionEvent:
+    """An officer accepts the answer: the question is settled."""
+    return question_transition(question, Transition.ACCEPT, by=by, text=note)
+
+
+def question_ask_again(question, by, reason: str, response_timing: str = "") -> QuestionEvent:
+    """An officer is not satisfied: the question is asked again, with a reason and optionally a
+    new deadline as written ("by 30 November"), read relative to today."""
+    return question_transition(
+        question, Transition.ASK_AGAIN, by=by, text=reason, response_timing=response_timing
+    )
+
+
 def question_withdraw(question, by, reason: str) -> QuestionEvent:
     """An officer withdraws a question that no longer needs an answer."""
-    _lock(question)
-    _require(
-        question,
-        (*PENDING, Status.ANSWERED),
-        "This question is already settled.",
-    )
-    if not reason.strip():
-        raise IllegalTransition("A reason is required.")
-    question.status = Status.WITHDRAWN
-    return _record(question, by, QuestionEvent.Kind.WITHDRAWN, reason, f"Withdrawn: {reason}")
+    return question_transition(question, Transition.WITHDRAW, by=by, text=reason)
+
+
+# -- publication ------------------------------------------------------------------------------
+
+
+def question_publish(question: PerformanceQuestion, *, by, on: datetime.date) -> None:
+    """Show the question and its answer on the public pages from `on` (its status is unchanged)."""
+    _set_published_on(question, on, by=by, reason=f"Published from {on:%-d %B %Y}")
+
+
+def question_unpublish(question: PerformanceQuestion, *, by) -> None:
+    _set_published_on(question, None, by=by, reason="Unpublished")
+
+
+def _set_published_on(question, on, *, by, reason: str) -> None:
+    question.published_on = on
+    question.version += 1
+    _save(question, by=by, reason=reason)

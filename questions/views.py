@@ -7,13 +7,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from actions.workflow import IllegalTransition
 from common.history import history_entries
 from common.listing import render_filtered_list
 from letters.access import get_letter_for, letters_for
 from meetings.access import get_meeting_for
 from questions.access import get_question_for
 from questions.models import PerformanceQuestion
+from questions.workflow import (
+    LEAD_TRANSITIONS,
+    TRANSITIONS,
+    IllegalTransition,
+    Transition,
+    transitions_for,
+)
 
 from . import services
 from .filters import QuestionFilter
@@ -44,28 +50,40 @@ def question_list(request):
     )
 
 
+# The form of each step on the question page.
+STEP_FORMS = {
+    Transition.ANSWER: "answer_form",
+    Transition.ACCEPT: "accept_form",
+    Transition.ASK_AGAIN: "ask_again_form",
+    Transition.WITHDRAW: "withdraw_form",
+}
+
+
 def _render_detail(request, question, status=200, **forms):
     user = request.user
-    pending = question.status in services.PENDING
-    can_answer = pending and user.has_perm("questions.answer_question", question)
-    can_decide = (
-        user.has_perm("questions.decide_answer", question)
-        and question.status == question.Status.ANSWERED
-    )
-    can_change = user.has_perm("questions.change_question", question)
+    # The steps offered are those the map allows from the question's status, filtered by the
+    # user's permission for each (questions/workflow.py).
+    next_steps = transitions_for(user, question)
     context = {
         "question": question,
         "events": question.events.select_related("author"),
         "history": history_entries(question),
-        "can_answer": can_answer,
-        "can_decide": can_decide,
-        "can_withdraw": can_change and (pending or question.status == question.Status.ANSWERED),
-        "can_edit": can_change,
+        "can_answer": Transition.ANSWER in next_steps,
+        "can_accept": Transition.ACCEPT in next_steps,
+        "can_ask_again": Transition.ASK_AGAIN in next_steps,
+        "can_withdraw": Transition.WITHDRAW in next_steps,
+        "can_edit": user.has_perm("questions.change_question", question),
         "answer_form": forms.get("answer_form")
         or AnswerForm(letters=letters_for(user), initial={"response": question.response}),
         "accept_form": forms.get("accept_form") or AcceptForm(),
         "ask_again_form": forms.get("ask_again_form") or AskAgainForm(prefix="again"),
         "withdraw_form": forms.get("withdraw_form") or WithdrawForm(prefix="withdraw"),
+        # A form posted for a step the page no longer offers (someone acted first): its error
+        # is shown at the top, as the form itself is not.
+        "refused_form": next(
+            (forms[f] for name, f in STEP_FORMS.items() if f in forms and name not in next_steps),
+            None,
+        ),
     }
     return render(request, "questions/question_detail.html", context, status=status)
 
@@ -76,12 +94,22 @@ def question_detail(request, pk):
     return _render_detail(request, question)
 
 
-def _decide(request, pk, perm, form, act, done: str, form_name: str):
-    """Run one lifecycle step from a posted form, or show the page again with the errors."""
-    question = get_question_for(request.user, pk, perm)
+def _step(request, pk, name: str, form, details, done: str, form_name: str):
+    """Make one transition of the map from a posted form, or show the page again with the errors.
+
+    The permission is the transition's in the map. A transition no lead may make is refused (403)
+    before the question is looked up; a lead's own is looked up first, so that a question they may
+    not see stays a 404.
+    """
+    permission = TRANSITIONS[name].permission
+    if name not in LEAD_TRANSITIONS:
+        _require(request.user, permission)
+    question = get_question_for(request.user, pk, permission)
     if form.is_valid():
         try:
-            act(question, form.cleaned_data)
+            services.question_transition(
+                question, name, by=request.user, **details(form.cleaned_data)
+            )
         except IllegalTransition as exc:
             form.add_error(None, str(exc))
         else:
@@ -94,15 +122,12 @@ def _decide(request, pk, perm, form, act, done: str, form_name: str):
 @login_required
 @require_POST
 def question_answer(request, pk):
-    form = AnswerForm(request.POST, letters=letters_for(request.user))
-    return _decide(
+    return _step(
         request,
         pk,
-        "questions.answer_question",
-        form,
-        lambda q, data: services.question_answer(
-            q, request.user, data["response"], letter=data["letter"]
-        ),
+        Transition.ANSWER,
+        AnswerForm(request.POST, letters=letters_for(request.user)),
+        lambda data: {"text": data["response"], "letter": data["letter"]},
         "Your answer has been recorded.",
         "answer_form",
     )
@@ -111,13 +136,12 @@ def question_answer(request, pk):
 @login_required
 @require_POST
 def question_accept(request, pk):
-    _require(request.user, "questions.decide_answer")
-    return _decide(
+    return _step(
         request,
         pk,
-        "questions.decide_answer",
+        Transition.ACCEPT,
         AcceptForm(request.POST),
-        lambda q, data: services.question_accept(q, request.user, data["note"]),
+        lambda data: {"text": data["note"]},
         "The answer has been accepted.",
         "accept_form",
     )
@@ -126,15 +150,12 @@ def question_accept(request, pk):
 @login_required
 @require_POST
 def question_ask_again(request, pk):
-    _require(request.user, "questions.decide_answer")
-    return _decide(
+    return _step(
         request,
         pk,
-        "questions.decide_answer",
+        Transition.ASK_AGAIN,
         AskAgainForm(request.POST, prefix="again"),
-        lambda q, data: services.question_ask_again(
-            q, request.user, data["reason"], data["response_timing"]
-        ),
+        lambda data: {"text": data["reason"], "response_timing": data["response_timing"]},
         "The question has been asked again.",
         "ask_again_form",
     )
@@ -143,13 +164,12 @@ def question_ask_again(request, pk):
 @login_required
 @require_POST
 def question_withdraw(request, pk):
-    _require(request.user, "questions.change_question")
-    return _decide(
+    return _step(
         request,
         pk,
-        "questions.change_question",
+        Transition.WITHDRAW,
         WithdrawForm(request.POST, prefix="withdraw"),
-        lambda q, data: services.question_withdraw(q, request.user, data["reason"]),
+        lambda data: {"text": data["reason"]},
         "The question has been withdrawn.",
         "withdraw_form",
     )
@@ -168,12 +188,7 @@ def question_edit(request, pk=None):
         initial["meeting"] = get_meeting_for(request.user, request.GET["meeting"])
     form = QuestionForm(request.POST or None, instance=question, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved._history_user = request.user
-        saved._change_reason = "Edited" if question else "Question recorded"
-        if question:
-            saved.version += 1
-        saved.save()
+        saved = services.question_save(form.save(commit=False), by=request.user)
         messages.success(request, f"Question {saved.number} saved.")
         return redirect("questions:detail", saved.pk)
     return render(
