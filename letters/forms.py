@@ -7,6 +7,8 @@ from common.govuk import DateField, GovukModelForm
 from letters.models import Letter
 from meetings.models import Meeting
 
+from .workflow import register_statuses
+
 PDF_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -64,11 +66,10 @@ class LetterForm(GovukModelForm):
         if self.instance.pk:
             replies_to = replies_to.exclude(pk=self.instance.pk)
         self.fields["in_reply_to"].queryset = replies_to
-        if self.instance.status != Letter.Status.PUBLISHED:
-            # Publishing is done item by item on the publication page, with a date.
-            self.fields["status"].choices = [
-                c for c in Letter.Status.choices if c[0] != Letter.Status.PUBLISHED
-            ]
+        # The letter's own status and those an officer may set here (letters/workflow.py):
+        # publishing is done item by item on the publication page, with a date.
+        offered = register_statuses(self.instance.status)
+        self.fields["status"].choices = [c for c in Letter.Status.choices if c[0] in offered]
         if not self.instance.pdf:
             del self.fields["remove_pdf"]
 

@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Organisation
 from meetings.models import Meeting, SourceOfActions
 
+from .workflow import LetterStatus
+
 
 class Letter(SourceOfActions):
     """A letter in or out: follow-up letters, responses, committee correspondence."""
@@ -16,11 +18,7 @@ class Letter(SourceOfActions):
         OUT = "out", "Sent by us"
         IN = "in", "Received"
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SENT = "sent", "Sent"
-        RESPONSE_RECEIVED = "response_received", "Response received"
-        PUBLISHED = "published", "Published"
+    Status = LetterStatus  # the lifecycle is letters/workflow.py
 
     reference = models.CharField(max_length=60, unique=True)
     date = models.DateField()

@@ -1,11 +1,15 @@
-"""Letters: the reference MOPAC uses, saving with history, and the chain of replies."""
+"""Letters: the reference MOPAC uses, every write of a letter, and the chain of replies."""
 
 import datetime
 import re
+from collections.abc import Callable
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from letters.models import Letter
+
+from .workflow import Status, Transition, allowed_transitions, check
 
 MAX_CHAIN_DEPTH = 20
 
@@ -23,18 +27,145 @@ def suggest_reference(on: datetime.date) -> str:
     return f"MOPAC{on:%d%m%Y}-D{max(numbers, default=0) + 1}"
 
 
-@transaction.atomic
-def letter_save(letter: Letter, *, by, reason: str) -> Letter:
-    """Save a letter, recording who changed it and why in its history."""
-    letter._history_user = by
-    letter._change_reason = reason[:100]
-    # Published means public from published_on: the status and the date go together.
-    if letter.status != Letter.Status.PUBLISHED:
+# -- every write of a letter --------------------------------------------------------------------
+#
+# Each entry point below is the only one for its step, whichever channel calls it (the register,
+# the follow-up letter composer in documents, the publication page, the demo loader). Changes of
+# status go through the map of letters/workflow.py; every save records who and why in the history
+# through _save, which also keeps the publication date with the published status.
+
+
+def _save(letter: Letter, *, by, reason: str) -> Letter:
+    """Save the letter with who and why in its history: the one place this app writes them.
+
+    Published means public from published_on: the status and the date go together.
+    """
+    if letter.status != Status.PUBLISHED:
         letter.published_on = None
     elif letter.published_on is None:
         letter.published_on = letter.date
+    letter._history_user = by
+    letter._change_reason = reason[:100]
     letter.save()
     return letter
+
+
+def _lock(letter: Letter) -> Letter:
+    """Lock the letter's row (only it: PostgreSQL cannot lock an outer-joined meeting) and read
+    it again, so that the step is decided on its status as it is now."""
+    return (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("meeting__board")
+        .get(pk=letter.pk)
+    )
+
+
+def _locked_status(letter: Letter) -> str:
+    """The status saved for `letter`, its row locked, without reading the unsaved changes over."""
+    locked = Letter.objects.select_for_update().filter(pk=letter.pk)
+    return locked.values_list("status", flat=True).get()
+
+
+@transaction.atomic
+def letter_record(letter: Letter, *, by, reason: str = "Letter recorded") -> Letter:
+    """Save a letter as its document records it: a new letter of the register (whose form offers
+    REGISTER_STATUSES), or a letter of the demo data's seed documents (published, with a date).
+
+    A new received letter in reply to one the map lets move to "response received" (a sent one)
+    moves it there, with the reply's reference as the reason.
+    """
+    new = letter.pk is None
+    _save(letter, by=by, reason=reason)
+    if not new or letter.in_reply_to_id is None or letter.direction != Letter.Direction.IN:
+        return letter
+    parent = _lock(letter.in_reply_to)
+    if Transition.RECEIVE_RESPONSE in allowed_transitions(parent.status):
+        letter_response_received(parent, reply=letter, by=by)
+    return letter
+
+
+@transaction.atomic
+def letter_edit(letter: Letter, *, by, reason: str = "Edited") -> Letter:
+    """Save an officer's edit in the register. A change of status must be one the map lets an
+    officer set there (SET_STATUS); a published letter set back to another status is no longer
+    published."""
+    before = _locked_status(letter)
+    if letter.status != before:
+        check(Transition.SET_STATUS, before, reference=letter.reference, target=letter.status)
+    return _save(letter, by=by, reason=reason)
+
+
+@transaction.atomic
+def letter_save_draft(letter: Letter, *, by, reason: str | None = None) -> Letter:
+    """Save a draft follow-up letter (new, or still a draft: SAVE_DRAFT)."""
+    if letter.pk is not None:
+        check(Transition.SAVE_DRAFT, _locked_status(letter), reference=letter.reference)
+    letter.status = Status.DRAFT
+    return _save(letter, by=by, reason=reason or Transition.SAVE_DRAFT.label)
+
+
+@transaction.atomic
+def letter_mark_sent(
+    letter: Letter,
+    *,
+    by,
+    render_pdf: Callable[[Letter], bytes] | None = None,
+    reason: str | None = None,
+) -> Letter:
+    """Move a draft to sent (SEND), storing the PDF `render_pdf` makes of it first, if given.
+
+    The row stays locked while it renders, so two clicks cannot send it twice. Returns the letter
+    as saved. Raises IllegalTransition for a letter already sent; an exception of the render
+    (documents.pdf.RenderTimeout) leaves it a draft.
+    """
+    letter = _lock(letter)
+    target = check(Transition.SEND, letter.status, reference=letter.reference)
+    if render_pdf is not None:
+        pdf = render_pdf(letter)
+        letter.pdf.save(f"{letter.reference}.pdf", ContentFile(pdf), save=False)
+    letter.status = target
+    return _save(letter, by=by, reason=reason or Transition.SEND.label)
+
+
+@transaction.atomic
+def letter_response_received(letter: Letter, *, reply: Letter, by) -> Letter:
+    """A received letter replies to this sent one (RECEIVE_RESPONSE)."""
+    letter = _lock(letter)
+    letter.status = check(Transition.RECEIVE_RESPONSE, letter.status, reference=letter.reference)
+    return _save(letter, by=by, reason=f"{Transition.RECEIVE_RESPONSE.label}: {reply.reference}")
+
+
+@transaction.atomic
+def letter_publish(letter: Letter, *, by, on: datetime.date) -> Letter:
+    """Publish the letter from `on` (PUBLISH): the public pages show it from that day."""
+    letter = _lock(letter)
+    letter.status = check(Transition.PUBLISH, letter.status, reference=letter.reference)
+    letter.published_on = on
+    return _save(letter, by=by, reason=f"Published from {on:%-d %B %Y}")
+
+
+@transaction.atomic
+def letter_unpublish(letter: Letter, *, by) -> Letter:
+    """Take the letter off the public pages (UNPUBLISH), back to the status it had before."""
+    letter = _lock(letter)
+    letter.status = check(
+        Transition.UNPUBLISH,
+        letter.status,
+        reference=letter.reference,
+        target=_status_before_publication(letter),
+    )
+    return _save(letter, by=by, reason=Transition.UNPUBLISH.label)
+
+
+def _status_before_publication(letter: Letter) -> str:
+    """The status the letter had before it was published (sent if the history has none)."""
+    earlier = (
+        letter.history.exclude(status=Status.PUBLISHED)
+        .order_by("-history_date", "-history_id")
+        .values_list("status", flat=True)
+        .first()
+    )
+    return earlier or Status.SENT
 
 
 def letter_thread(letter: Letter, visible) -> list[tuple[int, Letter]]:

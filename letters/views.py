@@ -14,9 +14,11 @@ from common.listing import render_filtered_list
 from letters.access import get_letter_for, letters_for
 from letters.models import Letter
 
+from . import services
 from .filters import LetterFilter
 from .forms import LetterForm
-from .services import letter_save, letter_thread, suggest_reference
+from .services import letter_thread, suggest_reference
+from .workflow import IllegalTransition
 
 
 @login_required
@@ -112,23 +114,10 @@ def letter_create(request):
     if request.method == "POST" and form.is_valid():
         letter = form.save(commit=False)
         letter.created_by = request.user
-        letter_save(letter, by=request.user, reason="Letter recorded")
-        _mark_parent_answered(letter, request.user)
+        services.letter_record(letter, by=request.user)
         messages.success(request, f"Letter {letter.reference} recorded.")
         return redirect("letters:detail", letter.pk)
     return _form_page(request, form, "Record a letter")
-
-
-def _mark_parent_answered(letter: Letter, by) -> None:
-    """A received reply moves the letter it answers from sent to response received."""
-    parent = letter.in_reply_to
-    if (
-        parent is not None
-        and letter.direction == Letter.Direction.IN
-        and parent.status == Letter.Status.SENT
-    ):
-        parent.status = Letter.Status.RESPONSE_RECEIVED
-        letter_save(parent, by=by, reason=f"Response received: {letter.reference}")
 
 
 @login_required
@@ -137,9 +126,13 @@ def letter_edit(request, pk):
     letter = get_letter_for(request.user, pk, "letters.change_letter")
     form = LetterForm(request.POST or None, request.FILES or None, instance=letter)
     if request.method == "POST" and form.is_valid():
-        letter_save(form.save(commit=False), by=request.user, reason="Edited")
-        messages.success(request, f"Letter {letter.reference} saved.")
-        return redirect("letters:detail", letter.pk)
+        try:
+            services.letter_edit(form.save(commit=False), by=request.user)
+        except IllegalTransition as refused:
+            form.add_error("status", str(refused))
+        else:
+            messages.success(request, f"Letter {letter.reference} saved.")
+            return redirect("letters:detail", letter.pk)
     return _form_page(request, form, f"Edit letter {letter.reference}")
 
 

@@ -1,6 +1,8 @@
 """Publishing item by item: letters (and responses), action statuses, questions and answers.
 
-Each change is saved with who did it and why in the item's history.
+Each kind is published through its own app's entry point, which records who did it and why in
+the item's history: letters.services (the letter's status goes with its publication date),
+questions.services, and the action's save_edit.
 """
 
 import datetime
@@ -9,50 +11,31 @@ from django.db import transaction
 
 from actions.models import Action
 from letters.models import Letter
-from letters.services import letter_save
-from questions.models import PerformanceQuestion
+from letters.services import letter_publish, letter_unpublish
+from questions.services import question_publish, question_unpublish
 
 
 @transaction.atomic
 def publish(item, *, by, on: datetime.date) -> None:
+    """Raises IllegalTransition if the item's lifecycle does not allow it (nothing is changed)."""
     reason = f"Published from {on:%-d %B %Y}"
     if isinstance(item, Letter):
-        item.status, item.published_on = Letter.Status.PUBLISHED, on
-        letter_save(item, by=by, reason=reason)
+        letter_publish(item, by=by, on=on)
     elif isinstance(item, Action):
         item.published_on = on
         item.save_edit(by=by, expected_version=item.version, reason=reason)
     else:
-        _save_question(item, by=by, published_on=on, reason=reason)
+        question_publish(item, by=by, on=on)
 
 
 @transaction.atomic
 def unpublish(item, *, by) -> None:
+    """Raises IllegalTransition if the item's lifecycle does not allow it (nothing is changed)."""
     reason = "Unpublished"
     if isinstance(item, Letter):
-        item.status, item.published_on = _status_before_publication(item), None
-        letter_save(item, by=by, reason=reason)
+        letter_unpublish(item, by=by)
     elif isinstance(item, Action):
         item.published_on = None
         item.save_edit(by=by, expected_version=item.version, reason=reason)
     else:
-        _save_question(item, by=by, published_on=None, reason=reason)
-
-
-def _status_before_publication(letter: Letter) -> str:
-    """The status the letter had before it was published (sent if the history has none)."""
-    earlier = (
-        letter.history.exclude(status=Letter.Status.PUBLISHED)
-        .order_by("-history_date", "-history_id")
-        .values_list("status", flat=True)
-        .first()
-    )
-    return earlier or Letter.Status.SENT
-
-
-def _save_question(question: PerformanceQuestion, *, by, published_on, reason: str) -> None:
-    question.published_on = published_on
-    question.version += 1
-    question._history_user = by
-    question._change_reason = reason
-    question.save()
+        question_unpublish(item, by=by)

@@ -1,0 +1,150 @@
+"""The letter lifecycle as data: statuses and the one map of allowed transitions.
+
+    draft -> draft                      save the draft (the follow-up letter composer)
+    draft -> sent                       mark as sent (documents renders it first)
+    sent -> response received           a received letter is recorded in reply to it
+    any -> published                    publish from a date (the publication page; again to
+                                        change the date)
+    published -> the status before      unpublish (the publication page)
+    any -> draft, sent, resp. received  set by an officer editing the letter in the register
+
+Published goes with a publication date: letters/services.py clears published_on whenever a
+letter is saved in another status. Its entry points apply every change of status through this
+map; no view sets a letter's status itself.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+from actions.workflow import IllegalTransition
+
+
+class LetterStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SENT = "sent", "Sent"
+    RESPONSE_RECEIVED = "response_received", "Response received"
+    PUBLISHED = "published", "Published"
+
+
+Status = LetterStatus
+
+# The statuses an officer may give a letter in the register, recording or editing it. Published
+# is not one of them: a letter is published from the publication page, with a date.
+REGISTER_STATUSES = (Status.DRAFT, Status.SENT, Status.RESPONSE_RECEIVED)
+
+
+class Transition(models.TextChoices):
+    """What happened; the label is the reason recorded in the history unless the caller says
+    more (the reply's reference, the publication date)."""
+
+    SAVE_DRAFT = "save_draft", "Draft saved"
+    SEND = "send", "Marked as sent"
+    RECEIVE_RESPONSE = "receive_response", "Response received"
+    PUBLISH = "publish", "Published"
+    UNPUBLISH = "unpublish", "Unpublished"
+    SET_STATUS = "set_status", "Edited"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One transition: the statuses it may start from, those it may lead to (one, unless a person
+    or the history chooses among them), who may make it (a permission of accounts/rules.py), what
+    must be given with it besides the person, and the messages of a refusal: `refused` when the
+    letter's status does not allow it ({reference} and {status} are filled in), `refused_target`
+    when the status asked for is not one it leads to ({reference} and {target})."""
+
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    permission: str
+    refused: str
+    needs: str = ""
+    refused_target: str = "Letter {reference} cannot become {target} this way."
+
+
+ALL_STATUSES = tuple(Status)
+
+# transition -> its rule. Every one is an officer's (publishing needs publication.publish, the
+# rest meetings.change_letter); leads make none.
+TRANSITIONS: dict[str, Rule] = {
+    Transition.SAVE_DRAFT: Rule(
+        sources=(Status.DRAFT,),
+        targets=(Status.DRAFT,),
+        permission="meetings.change_letter",
+        refused="Letter {reference} is {status}: only a draft letter can be edited.",
+    ),
+    Transition.SEND: Rule(
+        sources=(Status.DRAFT,),
+        targets=(Status.SENT,),
+        permission="meetings.change_letter",
+        refused="Letter {reference} has already been sent.",
+    ),
+    Transition.RECEIVE_RESPONSE: Rule(
+        sources=(Status.SENT,),
+        targets=(Status.RESPONSE_RECEIVED,),
+        permission="meetings.change_letter",
+        refused="Letter {reference} is {status}: only a sent letter awaits a response.",
+        needs="the received letter that replies to it",
+    ),
+    Transition.PUBLISH: Rule(
+        sources=ALL_STATUSES,
+        targets=(Status.PUBLISHED,),
+        permission="publication.publish",
+        refused="Letter {reference} cannot be published.",
+        needs="the date it is public from",
+    ),
+    Transition.UNPUBLISH: Rule(
+        sources=(Status.PUBLISHED,),
+        targets=REGISTER_STATUSES,  # the status it had before it was published
+        permission="publication.publish",
+        refused="Letter {reference} is not published.",
+    ),
+    Transition.SET_STATUS: Rule(
+        sources=ALL_STATUSES,
+        targets=REGISTER_STATUSES,
+        permission="meetings.change_letter",
+        refused="Letter {reference} cannot be edited.",
+        refused_target="A letter is published from the publication page, with a date.",
+    ),
+}
+
+# Transitions a lead may make; officers may make all.
+LEAD_TRANSITIONS: tuple[str, ...] = ()
+
+
+def allowed_transitions(status: str) -> list[str]:
+    """The transitions that may start from this status, in the map's order."""
+    return [name for name, rule in TRANSITIONS.items() if status in rule.sources]
+
+
+def transitions_for(user, letter) -> list[str]:
+    """The transitions `user` may make on `letter` now: allowed from its status by the map and
+    permitted to the user by the transition's permission."""
+    return [
+        name
+        for name in allowed_transitions(letter.status)
+        if user.has_perm(TRANSITIONS[name].permission, letter)
+    ]
+
+
+def register_statuses(status: str) -> list[str]:
+    """The statuses the register's form offers a letter now in `status`: its own, and those an
+    officer may set there."""
+    settable = TRANSITIONS[Transition.SET_STATUS].targets
+    return [value for value in Status.values if value == status or value in settable]
+
+
+def check(name: str, status: str, *, reference: str, target: str | None = None) -> str:
+    """The status `name` leads a letter now in `status` to (`target`, when the rule has a
+    choice); else IllegalTransition with the message a person reads."""
+    rule = TRANSITIONS[name]
+    if status not in rule.sources:
+        raise IllegalTransition(
+            rule.refused.format(reference=reference, status=Status(status).label.lower())
+        )
+    target = target or rule.targets[0]
+    if target not in rule.targets:
+        raise IllegalTransition(
+            rule.refused_target.format(reference=reference, target=Status(target).label.lower())
+        )
+    return target
