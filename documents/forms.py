@@ -8,7 +8,7 @@ from django import forms
 from accounts.models import Organisation
 from common.govuk import DateField, GovukForm, GovukModelForm
 from letters.models import Letter
-from letters.services import suggest_reference
+from letters.services import letter_save_draft, suggest_reference
 from meetings.models import Board, Meeting
 
 # MOPAC's references: MOPAC, the date as ddmmyyyy, "-D" and a number: MOPAC14072022-D4220.
@@ -133,17 +133,17 @@ class LetterForm(GovukModelForm):
         return cleaned
 
     def save_draft(self, *, meeting: Meeting, by) -> Letter:
-        """Save as a draft follow-up letter of the meeting, sent by the signatory."""
+        """Save as a draft follow-up letter of the meeting, sent by the signatory.
+
+        Raises IllegalTransition if the letter is no longer a draft (letters.services)."""
         letter = self.save(commit=False)
         letter.meeting = meeting
         letter.direction = Letter.Direction.OUT
-        letter.status = Letter.Status.DRAFT
         letter.sender = ", ".join(filter(None, [letter.signatory, letter.signatory_title]))
         letter.sender_organisation = self.sender_organisation
         if letter.created_by_id is None:
             letter.created_by = by
-        letter.save()
-        return letter
+        return letter_save_draft(letter, by=by)
 
 
 class OverdueReportForm(GovukForm):

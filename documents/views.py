@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from actions.models import Action
 from letters.access import get_letter_for
 from letters.models import Letter
+from letters.workflow import IllegalTransition, Transition, allowed_transitions, transitions_for
 from meetings.access import get_meeting_for
 
 from .forms import LetterForm, OverdueReportForm, letter_initial
@@ -35,7 +36,7 @@ from .render import (
     render_meeting_record,
     render_overdue_report,
 )
-from .services import LetterNotDraft, letter_render_and_send
+from .services import letter_render_and_send
 
 CHANGE_LETTER = "letters.change_letter"
 
@@ -139,8 +140,12 @@ def _edit_letter(request, letter: Letter, *, meeting, initial=None):
         sender_organisation=request.user.organisation,
     )
     if request.method == "POST" and form.is_valid():
-        letter = form.save_draft(meeting=meeting, by=request.user)
-        messages.success(request, f"Draft letter {letter.reference} saved.")
+        try:
+            letter = form.save_draft(meeting=meeting, by=request.user)
+        except IllegalTransition as refused:  # sent since the page was opened
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, f"Draft letter {letter.reference} saved.")
         return redirect("documents:letter_preview", pk=letter.pk)
     return render(
         request, "documents/letter_form.html", {"form": form, "meeting": meeting, "letter": letter}
@@ -162,7 +167,7 @@ def letter_compose(request, meeting_pk):
 
 def _draft_letter_for(user, pk) -> Letter:
     letter = get_letter_for(user, pk, CHANGE_LETTER)
-    if letter.status != Letter.Status.DRAFT or letter.meeting_id is None:
+    if Transition.SAVE_DRAFT not in allowed_transitions(letter.status) or letter.meeting_id is None:
         raise Http404("Only a draft follow-up letter can be edited.")
     return letter
 
@@ -176,7 +181,14 @@ def letter_edit(request, pk):
 @login_required
 def letter_preview(request, pk):
     letter = get_letter_for(request.user, pk, CHANGE_LETTER)
-    return render(request, "documents/letter_preview.html", letter_context(letter))
+    # The buttons are the steps the map allows now, for this user (letters/workflow.py).
+    next_steps = transitions_for(request.user, letter)
+    context = {
+        **letter_context(letter),
+        "can_send": Transition.SEND in next_steps,
+        "can_edit_draft": Transition.SAVE_DRAFT in next_steps and letter.meeting_id is not None,
+    }
+    return render(request, "documents/letter_preview.html", context)
 
 
 @login_required
@@ -186,8 +198,8 @@ def letter_send(request, pk):
     letter = get_letter_for(request.user, pk, CHANGE_LETTER)
     try:
         letter = letter_render_and_send(letter, by=request.user)
-    except LetterNotDraft as error:
-        messages.error(request, str(error))
+    except IllegalTransition as refused:
+        messages.error(request, str(refused))
     except RenderTimeout:
         messages.error(request, "The PDF took too long to render. The letter is still a draft.")
     else:
