@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actions.models import Action
+from actions.workflow import IllegalTransition
 from common.govuk import DateField, GovukForm
 from common.listing import paginate
 from letters.models import Letter
@@ -91,23 +92,30 @@ def change(request, kind, pk):
     if kind not in KINDS:
         raise Http404
     item = get_object_or_404(KINDS[kind][1](), pk=pk)
-    if request.POST.get("action") == "unpublish":
-        unpublish(item, by=request.user)
-        messages.success(request, f"{_name(item)} is no longer published.")
-    else:
-        form = PublishForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, "Enter the publication date like 14/11/2022.")
-        else:
-            publish(item, by=request.user, on=form.cleaned_data["published_on"])
-            messages.success(
-                request,
-                f"{_name(item)} is published from {form.cleaned_data['published_on']:%-d %B %Y}.",
-            )
+    try:
+        _change(request, item)
+    except IllegalTransition as refused:  # the item's lifecycle does not allow it
+        messages.error(request, str(refused))
     target = request.POST.get("next", "")
     if not target.startswith("/publication/"):
         target = f"/publication/?kind={kind}"
     return redirect(target)
+
+
+def _change(request, item) -> None:
+    if request.POST.get("action") == "unpublish":
+        unpublish(item, by=request.user)
+        messages.success(request, f"{_name(item)} is no longer published.")
+        return
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Enter the publication date like 14/11/2022.")
+        return
+    publish(item, by=request.user, on=form.cleaned_data["published_on"])
+    messages.success(
+        request,
+        f"{_name(item)} is published from {form.cleaned_data['published_on']:%-d %B %Y}.",
+    )
 
 
 def _name(item) -> str:
