@@ -14,8 +14,10 @@ from django.utils.text import slugify
 from accounts.models import Organisation, User
 from actions.models import Action, Theme
 from letters.models import Letter
+from letters.services import letter_record
 from meetings.models import Attendee, Board, Meeting, MinuteItem
 from questions.models import PerformanceQuestion
+from questions.services import question_save
 from recommendations.models import Recommendation, Report
 
 from . import (
@@ -86,8 +88,10 @@ class _Loader:
         *,
         reason: str = "",
         prepare: Callable[[models.Model], None] | None = None,
+        save: Callable[[models.Model, str], object] | None = None,
     ):
-        """Get the record by its natural key, set `values`, and save only if anything changed."""
+        """Get the record by its natural key, set `values`, and save only if anything changed:
+        through `save(record, reason)` when given (the app's own entry point), else directly."""
         obj = model.objects.filter(**key).first()
         creating = obj is None
         if creating:
@@ -98,8 +102,11 @@ class _Loader:
         if prepare:
             prepare(obj)
         if creating or _snapshot(obj) != before:
-            obj._change_reason = reason
-            obj.save()
+            if save is not None:
+                save(obj, reason)
+            else:
+                obj._change_reason = reason
+                obj.save()
             self.changed += 1
         return obj
 
@@ -226,6 +233,7 @@ class _Loader:
                 "published_on": record.published_on,
             },
             reason=reason,
+            save=lambda letter, why: letter_record(letter, by=None, reason=why),
         )
         self.letters[record.reference] = letter
         for question in record.questions:
@@ -240,6 +248,7 @@ class _Loader:
                 },
                 reason=reason,
                 prepare=lambda q, timing=question.timing: q.apply_timing(timing),
+                save=lambda q, why: question_save(q, by=None, reason=why),
             )
 
     def load_report(self, record: ReportRecord, reason: str) -> None:
