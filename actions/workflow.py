@@ -71,7 +71,3 @@ LEAD_TRANSITIONS = (Transition.START, Transition.PROPOSE)
 def allowed_transitions(status: str) -> list[str]:
     """The transitions that may start from this status, in the map's order."""
     return [name for name, (sources, _, _) in TRANSITIONS.items() if status in sources]
-
-
-class IllegalTransition(Exception):
-    """Raised when a transition is not allowed from the current status or lacks a reason."""

@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from actions.filters import ActionFilter, page_keys
 from actions.models import Action
-from actions.workflow import IllegalTransition
+from common.lifecycle import IllegalTransition
 from letters.access import letters_for
 from meetings.access import meetings_for
 from meetings.models import Board

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from actions.workflow import IllegalTransition
+from common.lifecycle import IllegalTransition
 
 
 class LetterStatus(models.TextChoices):
@@ -65,24 +65,24 @@ class Rule:
 ALL_STATUSES = tuple(Status)
 
 # transition -> its rule. Every one is an officer's (publishing needs publication.publish, the
-# rest meetings.change_letter); leads make none.
+# rest letters.change_letter); leads make none.
 TRANSITIONS: dict[str, Rule] = {
     Transition.SAVE_DRAFT: Rule(
         sources=(Status.DRAFT,),
         targets=(Status.DRAFT,),
-        permission="meetings.change_letter",
+        permission="letters.change_letter",
         refused="Letter {reference} is {status}: only a draft letter can be edited.",
     ),
     Transition.SEND: Rule(
         sources=(Status.DRAFT,),
         targets=(Status.SENT,),
-        permission="meetings.change_letter",
+        permission="letters.change_letter",
         refused="Letter {reference} has already been sent.",
     ),
     Transition.RECEIVE_RESPONSE: Rule(
         sources=(Status.SENT,),
         targets=(Status.RESPONSE_RECEIVED,),
-        permission="meetings.change_letter",
+        permission="letters.change_letter",
         refused="Letter {reference} is {status}: only a sent letter awaits a response.",
         needs="the received letter that replies to it",
     ),
@@ -102,7 +102,7 @@ TRANSITIONS: dict[str, Rule] = {
     Transition.SET_STATUS: Rule(
         sources=ALL_STATUSES,
         targets=REGISTER_STATUSES,
-        permission="meetings.change_letter",
+        permission="letters.change_letter",
         refused="Letter {reference} cannot be edited.",
         refused_target="A letter is published from the publication page, with a date.",
     ),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from actions.workflow import IllegalTransition
+from common.lifecycle import IllegalTransition
 
 
 class QuestionStatus(models.TextChoices):

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from actions.models import Action, StaleEdit
-from actions.workflow import IllegalTransition, Status, allowed_transitions
+from actions.workflow import Status, allowed_transitions
+from common.lifecycle import IllegalTransition
 
 from .factories import ActionFactory
 

@@ -77,7 +77,7 @@ def test_the_map_covers_every_transition_and_status():
     assert {status for _, status in EXPECTED} == set(Status.values)
     assert LEAD_TRANSITIONS == ()
     assert {rule.permission for rule in TRANSITIONS.values()} == {
-        "meetings.change_letter",
+        "letters.change_letter",
         "publication.publish",
     }
 

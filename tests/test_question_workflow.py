@@ -101,10 +101,10 @@ def test_accepting_needs_no_note():
 def test_who_may_make_each_transition():
     assert LEAD_TRANSITIONS == ("answer",)
     assert {name: rule.permission for name, rule in TRANSITIONS.items()} == {
-        "answer": "actions.answer_question",
-        "accept": "actions.decide_answer",
-        "ask_again": "actions.decide_answer",
-        "withdraw": "actions.change_question",
+        "answer": "questions.answer_question",
+        "accept": "questions.decide_answer",
+        "ask_again": "questions.decide_answer",
+        "withdraw": "questions.change_question",
     }
 
 

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from actions.workflow import IllegalTransition
+from common.lifecycle import IllegalTransition
 from questions import services
 from questions.models import PerformanceQuestion, QuestionEvent
 

@@ -16,10 +16,10 @@ from actions.workflow import (
     OVERDUE_STATUSES,
     STATUS_TAG_CLASSES,
     TRANSITIONS,
-    IllegalTransition,
     Status,
     Transition,
 )
+from common.lifecycle import IllegalTransition
 from meetings.models import Board, Meeting, MinuteItem
 
 from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state

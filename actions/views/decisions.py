@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from actions.forms import NoteForm, ReasonForm, SupersedeForm
 from actions.models import Action
-from actions.workflow import IllegalTransition
 from common.govuk import style_fields
+from common.lifecycle import IllegalTransition
 
 from .detail import load_action
 

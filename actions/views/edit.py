@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from actions.forms import ActionEditForm, ReviseTimingForm
 from actions.models import Action, StaleEdit
 from actions.timing import parse_timing
-from actions.workflow import IllegalTransition
 from common.govuk import style_fields
+from common.lifecycle import IllegalTransition
 
 from .detail import load_action
 

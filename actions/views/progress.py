@@ -10,8 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from actions.evidence import attach_evidence
 from actions.forms import ProgressForm, ProposeForm
-from actions.workflow import LIVE_STATUSES, IllegalTransition
+from actions.workflow import LIVE_STATUSES
 from common.govuk import style_fields
+from common.lifecycle import IllegalTransition
 
 from .detail import load_action
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from actions.models import Action
-from actions.workflow import IllegalTransition
 from common.govuk import DateField, GovukForm
+from common.lifecycle import IllegalTransition
 from common.listing import paginate
 from letters.models import Letter
 from meetings.models import Meeting
