@@ -2,12 +2,14 @@
 
 import datetime
 import logging
+import threading
 
 import pytest
 from django.urls import reverse
 
 from actions.models import Action
 from documents import fetcher as fetcher_module
+from documents import pdf as pdf_module
 from documents.fetcher import AssetFetcher, FetchRefused
 from documents.pdf import RenderTimeout, html_to_pdf
 from documents.render import render_annex, render_letter
@@ -114,12 +116,27 @@ def test_markup_in_a_letter_prints_as_text_and_fetches_nothing(fetched_urls, mps
     assert fetched_urls == ["pdf-asset:print.css"]
 
 
+@pytest.fixture
+def abandoned_renders_finish():
+    """After the test, wait until the renders it abandoned have finished in the background, so
+    that they fetch nothing during a later test (whose fetcher spy would count it)."""
+    yield
+    workers = pdf_module.MAX_CONCURRENT_RENDERS
+    barrier = threading.Barrier(workers)
+    # Each task holds a render thread until all threads are held: only once every earlier render
+    # is done.
+    for future in [pdf_module._pool.submit(barrier.wait, 120) for _ in range(workers)]:
+        future.result(timeout=150)
+
+
+@pytest.mark.usefixtures("abandoned_renders_finish")
 def test_a_render_over_the_time_limit_is_abandoned_with_a_clear_error():
     table = "".join(f"<tr><td>{n}</td><td>row</td></tr>" for n in range(2000))
     with pytest.raises(RenderTimeout, match="longer than"):
         html_to_pdf(f"{HEAD}<body><table>{table}</table></body></html>", timeout=0.01)
 
 
+@pytest.mark.usefixtures("abandoned_renders_finish")
 def test_the_time_limit_comes_from_the_settings(settings):
     settings.PDF_RENDER_TIMEOUT_SECONDS = 0.01
     with pytest.raises(RenderTimeout):
