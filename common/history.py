@@ -1,4 +1,5 @@
-"""The history of a record as people read it: who, when, why, and each field before and after."""
+"""The history of a record: who changed it and why (`record_change`), and the history as people
+read it: who, when, why, and each field before and after (`history_entries`)."""
 
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -6,6 +7,19 @@ from itertools import pairwise
 from django.db import models
 
 HIDDEN_FIELDS = {"version", "next_reminder_on", "last_update_at"}
+# The length of django-simple-history's history_change_reason column.
+REASON_MAX = 100
+
+
+def record_change(obj: models.Model, by, reason: str) -> None:
+    """Name who makes the next save of `obj` and why, for its history row (not saved here).
+
+    `by` is a user, or None for nobody (the demo seeds); the reason is cut to the column's 100
+    characters. Many-to-many changes made afterwards on the same instance are recorded with the
+    same who and why.
+    """
+    obj._history_user = by
+    obj._change_reason = reason[:REASON_MAX]
 
 
 @dataclass

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from common.history import record_change
 from letters.models import Letter
 
 from .workflow import Status, Transition, allowed_transitions, check
@@ -44,8 +45,7 @@ def _save(letter: Letter, *, by, reason: str) -> Letter:
         letter.published_on = None
     elif letter.published_on is None:
         letter.published_on = letter.date
-    letter._history_user = by
-    letter._change_reason = reason[:100]
+    record_change(letter, by, reason)
     letter.save()
     return letter
 

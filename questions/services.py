@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from actions.timing import TimingKind, parse_timing
+from common.history import record_change
 
 from .models import PerformanceQuestion, QuestionEvent
 from .workflow import IllegalTransition, Transition, check
@@ -21,8 +22,7 @@ from .workflow import IllegalTransition, Transition, check
 
 def _save(question: PerformanceQuestion, *, by, reason: str) -> None:
     """Save the question with who and why in its history: the one place this app writes them."""
-    question._history_user = by
-    question._change_reason = reason[:100]
+    record_change(question, by, reason)
     question.save()
 
 

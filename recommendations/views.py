@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actions.models import Action
-from common.history import history_entries
+from common.history import history_entries, record_change
 from common.listing import paginate, render_filtered_list
 from recommendations.access import get_recommendation_for, recommendations_for
 from recommendations.models import Report
@@ -78,8 +78,9 @@ def recommendation_edit(request, pk=None):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             saved = form.save(commit=False)
-            saved._history_user = request.user
-            saved._change_reason = "Edited" if recommendation else "Recommendation recorded"
+            record_change(
+                saved, request.user, "Edited" if recommendation else "Recommendation recorded"
+            )
             saved.save()
             form.save_m2m()
         messages.success(request, f"Recommendation {saved.reference} saved.")
