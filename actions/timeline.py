@@ -15,6 +15,7 @@ from django.utils import dateformat
 
 from accounts.models import Organisation, User
 from actions.models import Action, Evidence, Theme
+from actions.services import TIMING_REVISION_REASON
 from actions.workflow import Status
 from meetings.models import Board, MinuteItem
 
@@ -39,9 +40,9 @@ RELATED = {
     "minute_item": MinuteItem,
     "owners": Organisation,
 }
+# A history row whose reason starts with TIMING_REVISION_REASON (written by
+# actions.services.revise_timing) is told by its TimingRevision.
 TIMING_FIELDS = {"timing", "due_date"}
-# Action.revise_timing() writes this change reason; its TimingRevision tells that change.
-TIMING_REVISION_REASON = "Timing revised"
 NOTHING = "(none)"
 
 

@@ -5,7 +5,8 @@
     any live status -> superseded (merged into another action) or dropped (with a reason)
     closed, superseded, dropped -> in progress (reopened, with a reason)
 
-Overdue is not a status: see DeadlineQuerySet.overdue().
+Overdue is not a status: see DeadlineQuerySet.overdue(). The writes that apply this map are in
+actions/services.py.
 """
 
 from django.db import models
@@ -67,7 +68,54 @@ TRANSITIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
 # Transitions a lead may make on their own organisation's actions; officers may make all.
 LEAD_TRANSITIONS = (Transition.START, Transition.PROPOSE)
 
+# The lifecycle's usual way forward. A status given rather than a transition (a spreadsheet
+# import, a timing revised to "Completed") may be reached by several of these steps in a row.
+FORWARD_TRANSITIONS = (Transition.START, Transition.PROPOSE, Transition.ACCEPT)
+
 
 def allowed_transitions(status: str) -> list[str]:
     """The transitions that may start from this status, in the map's order."""
     return [name for name, (sources, _, _) in TRANSITIONS.items() if status in sources]
+
+
+def steps_to(status: str, target: str) -> list[str] | None:
+    """The transitions that take an action from `status` to `target`, for a write that names a
+    status rather than a transition (a spreadsheet import, a timing revised to "Completed").
+
+    [] when it is there already; else the one transition that leads there (never supersede,
+    which needs the action it is merged into); else the shortest way forward along
+    open -> in progress -> completion proposed -> closed (open -> closed is propose, accept).
+    None when there is no such way: back to open, superseded, or a reopen followed by more steps
+    (a closed action marked "completion proposed" is refused: reopen it on its own first).
+    """
+    if status == target:
+        return []
+    for name, (sources, leads_to, _) in TRANSITIONS.items():
+        if name != Transition.SUPERSEDE and status in sources and leads_to == target:
+            return [name]
+    ways: dict[str, list[str]] = {status: []}
+    frontier = [status]
+    while frontier:
+        reached = []
+        for current in frontier:
+            for name in FORWARD_TRANSITIONS:
+                sources, leads_to, _ = TRANSITIONS[name]
+                if current in sources and leads_to not in ways:
+                    ways[leads_to] = [*ways[current], name]
+                    reached.append(leads_to)
+        frontier = reached
+    return ways.get(target)
+
+
+def not_possible(label: str, status: str) -> str:
+    """The refusal of a transition (or a status) that the map does not allow from `status`."""
+    return f"“{label}” is not possible for an action that is {Status(status).label.lower()}."
+
+
+def status_refusal(status: str, target: str) -> str | None:
+    """Why an action cannot be brought from `status` to `target` (see steps_to), or None."""
+    if steps_to(status, target) is not None:
+        return None
+    if target == Status.SUPERSEDED and status in LIVE_STATUSES:
+        return "“Superseded” needs the action this one is merged into: supersede it on its page."
+    return not_possible(Status(target).label, status)

@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -15,11 +15,9 @@ from actions.workflow import (
     LIVE_STATUSES,
     OVERDUE_STATUSES,
     STATUS_TAG_CLASSES,
-    TRANSITIONS,
     Status,
     Transition,
 )
-from common.lifecycle import IllegalTransition
 from meetings.models import Board, Meeting, MinuteItem
 
 from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
@@ -237,83 +235,37 @@ class Action(RemindedModel):
 
     # -- timing ---------------------------------------------------------------------------
 
-    def apply_timing(self, text: str) -> None:
-        """Set the timing as written and everything derived from it (not saved)."""
+    def read_timing(self, text: str) -> None:
+        """Set the timing as written and the due date and flags derived from it (not saved)."""
         parsed = parse_timing(text, self.written_on)
         self.timing = text
         self.timing_kind = parsed.kind
         self.due_date = parsed.due_date
         self.timing_problem = parsed.reason
-        if parsed.kind == TimingKind.COMPLETED and self.status in LIVE_STATUSES:
+
+    def apply_timing(self, text: str) -> None:
+        """The timing of a new action (not saved): read_timing, and a live action whose timing
+        says "Completed" is recorded closed, as an Annex A prints it."""
+        self.read_timing(text)
+        if self.timing_kind == TimingKind.COMPLETED and self.status in LIVE_STATUSES:
             self.status = Status.CLOSED
             self.closed_at = self.closed_at or timezone.now()
 
-    @transaction.atomic
-    def revise_timing(self, *, by, timing: str, reason: str, agreed_by: str = "") -> None:
-        """Change the deadline, keeping the original and counting a slip when it moves later."""
-        if not reason.strip():
-            raise IllegalTransition("A reason is required to change the timing.")
-        self._lock()
-        before_text, before_due = self.timing, self.due_date
-        if not self.original_timing and not self.original_due_date:
-            self.original_timing, self.original_due_date = before_text, before_due
-        self.apply_timing(timing)
-        slipped = self.due_date is None or (before_due is not None and self.due_date > before_due)
-        if slipped and before_due is not None:
-            self.slip_count += 1
-        self._record(by, f"Timing revised: {reason}")
-        TimingRevision.objects.create(
-            action=self,
-            timing_before=before_text,
-            due_before=before_due,
-            timing_after=self.timing,
-            due_after=self.due_date,
-            reason=reason,
-            agreed_by=agreed_by,
-            changed_by=by,
+    # -- writes -----------------------------------------------------------------------------
+    # Each write has one entry point in actions/services.py, where its rules are checked; these
+    # methods call it, so that nothing writes around it.
+
+    def revise_timing(self, *, by, timing: str, reason: str, agreed_by: str = ""):
+        from actions import services
+
+        return services.revise_timing(
+            self, by=by, timing=timing, reason=reason, agreed_by=agreed_by
         )
 
-    # -- lifecycle ------------------------------------------------------------------------
-
-    @transaction.atomic
     def transition(self, name: str, *, by, note: str = "", superseded_by=None) -> "ActionUpdate":
-        """Make one lifecycle transition, recording it in the history and the timeline.
+        from actions import services
 
-        Locks the row, so two people acting at once cannot both move it from the same status.
-        """
-        sources, target, needs_reason = TRANSITIONS[name]
-        self._lock()
-        if self.status not in sources:
-            raise IllegalTransition(
-                f"“{Transition(name).label}” is not possible for an action that is "
-                f"{Status(self.status).label.lower()}."
-            )
-        if needs_reason and not note.strip():
-            raise IllegalTransition("A reason is required.")
-        if name == Transition.SUPERSEDE:
-            if superseded_by is None or superseded_by.pk == self.pk:
-                raise IllegalTransition("Choose the action this one is merged into.")
-            self.superseded_by = superseded_by
-        before = self.status
-        self.status = target
-        now = timezone.now()
-        if name == Transition.PROPOSE:
-            self.completion_proposed_at = now
-        if name == Transition.ACCEPT:
-            self.closed_at = now
-        if name == Transition.REOPEN:
-            self.closed_at = None
-            self.superseded_by = None
-        self.last_update_at = now
-        self._record(by, f"{Transition(name).label}: {note}".rstrip(": "))
-        return ActionUpdate.objects.create(
-            action=self,
-            author=by,
-            kind=name,
-            note=note,
-            status_before=before,
-            status_after=target,
-        )
+        return services.change_status(self, name, by=by, note=note, superseded_by=superseded_by)
 
     def start(self, *, by, note=""):
         return self.transition(Transition.START, by=by, note=note)
@@ -336,45 +288,15 @@ class Action(RemindedModel):
     def drop(self, *, by, reason):
         return self.transition(Transition.DROP, by=by, note=reason)
 
-    @transaction.atomic
     def post_update(self, *, by, note: str) -> "ActionUpdate":
-        """A progress note from the lead; an open action moves to in progress."""
-        self._lock()
-        if self.status == Status.OPEN:
-            return self.transition(Transition.START, by=by, note=note)
-        self.last_update_at = timezone.now()
-        self._record(by, "Progress update")
-        return ActionUpdate.objects.create(
-            action=self,
-            author=by,
-            kind="",
-            note=note,
-            status_before=self.status,
-            status_after=self.status,
-        )
+        from actions import services
+
+        return services.post_update(self, by=by, note=note)
 
     def save_edit(self, *, by, expected_version: int, reason: str = "") -> None:
-        """Save an edit made from `expected_version`, refusing it if someone saved since."""
-        with transaction.atomic():
-            current = Action.objects.select_for_update().only("version").get(pk=self.pk)
-            if current.version != expected_version:
-                raise StaleEdit("Someone else saved this action while you were editing it.")
-            self._record(by, reason or "Edited")
+        from actions import services
 
-    def _lock(self) -> None:
-        """Lock the row for this transaction and reload it, so no concurrent change is lost."""
-        # order_by(): the default ordering joins meeting and letter, and PostgreSQL refuses
-        # FOR UPDATE on the nullable side of an outer join.
-        locked = Action.objects.select_for_update().filter(pk=self.pk).order_by()
-        list(locked.values_list("pk", flat=True))
-        self.refresh_from_db()
-
-    def _record(self, by, reason: str) -> None:
-        """Save with the author and reason in the history row, bumping the version."""
-        self.version += 1
-        self._history_user = by
-        self._change_reason = reason[:100]
-        self.save()
+        services.edit_action(self, by=by, expected_version=expected_version, reason=reason)
 
 
 class ActionUpdate(models.Model):

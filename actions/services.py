@@ -1,0 +1,320 @@
+"""The one entry point for each write on an action.
+
+The web pages, the API, the spreadsheet import, the demo loader and the commands call these
+functions, and the rules are checked here, the same for every channel:
+
+- `create_action`: a new action of a meeting or a letter, its timing read as written, its owners
+  in the order given; refused (`ActionRefused`) without exactly one of a meeting and a letter,
+  without an owner, or with a number already used there.
+- `post_update`: a progress note; an open action moves to in progress. Refused on a finished
+  action (closed, superseded or dropped: reopen it first) and without a note.
+- `change_status`: one transition of the map in actions/workflow.py, with its side effects: a
+  timeline entry (ActionUpdate), who and why in the history, `last_update_at`, the proposal and
+  closing times.
+- `move_to_status`: a status named rather than a transition (a spreadsheet import, a timing
+  revised to "Completed"): the transitions of `workflow.steps_to`, each checked against the map,
+  recorded as one timeline entry; refused when no such way exists.
+- `revise_timing`: a new deadline, keeping the original and counting a slip.
+- `edit_action`: saves the fields changed on the instance (and the owners), refusing a stale edit
+  (`StaleEdit`); never the status or the timing, which have their own entry points.
+
+Lifecycle refusals raise `IllegalTransition` with the message each channel shows as it is. Every
+write locks the action's row for its transaction, so two people acting at once cannot both move
+it from the same status. The model methods of the same names (`Action.transition`,
+`post_update`, `revise_timing`, `save_edit`, `accept_completion`, ...) call these functions.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from actions.models import Action, ActionUpdate, StaleEdit, TimingRevision
+from actions.timing import TimingKind
+from actions.workflow import (
+    LIVE_STATUSES,
+    TRANSITIONS,
+    Status,
+    Transition,
+    not_possible,
+    status_refusal,
+    steps_to,
+)
+from common.history import record_change
+from common.lifecycle import IllegalTransition
+
+NOT_LIVE = "This action is no longer live: reopen it before updating it."
+NOTE_REQUIRED = "Enter what has been done"
+REASON_REQUIRED = "A reason is required."
+TIMING_REASON_REQUIRED = "A reason is required to change the timing."
+MERGED_INTO_REQUIRED = "Choose the action this one is merged into."
+SOURCE_REQUIRED = "Give either a meeting or a letter, not both."
+OWNER_REQUIRED = "Choose at least one owner organisation"
+NUMBER_TAKEN = "That number is already used in this meeting or letter."
+# The history reason of a timing revision; actions/timeline.py reads it.
+TIMING_REVISION_REASON = "Timing revised"
+# What an edit may not change: the status and the timing have their own entry points.
+NOT_EDITED = ("status", "superseded_by", "timing", "due_date")
+
+
+class ActionRefused(Exception):
+    """A new action breaks a rule; `field` names the value at fault (None: the whole action)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+# -- create -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_action(
+    *,
+    by,
+    reason: str,
+    number: int,
+    text: str,
+    owners,
+    meeting=None,
+    letter=None,
+    timing: str = "",
+    lead: str = "",
+    lead_user=None,
+    forum=None,
+    theme=None,
+    minute_item=None,
+) -> Action:
+    """A new action, agreed at `meeting` or in `letter`, numbered there as Annex A numbers it.
+
+    The timing is read as written relative to the meeting's or letter's date; a timing that says
+    "Completed" records the action closed, as an Annex A prints it. The history names `by` (a
+    user, or None for the demo seeds) and `reason`.
+    """
+    if (meeting is None) == (letter is None):
+        raise ActionRefused(SOURCE_REQUIRED)
+    owners = list(dict.fromkeys(owners))
+    if not owners:
+        raise ActionRefused(OWNER_REQUIRED, field="owners")
+    source = {"meeting": meeting} if meeting is not None else {"letter": letter}
+    if Action.objects.filter(**source, number=number).exists():
+        raise ActionRefused(NUMBER_TAKEN, field="number")
+    action = Action(
+        **source,
+        number=number,
+        text=text,
+        lead=lead,
+        lead_user=lead_user,
+        forum=forum,
+        theme=theme,
+        minute_item=minute_item,
+    )
+    action.apply_timing(timing)
+    record_change(action, by, reason)
+    action.save()
+    _add_owners(action, owners)
+    return action
+
+
+def _add_owners(action: Action, owners: list) -> None:
+    """Add the owners in the order given ("MPS and MOPAC", as Annex A writes them), one at a time
+    to keep that order, with one history row for them all."""
+    *first, last = owners
+    action.skip_history_when_saving = True
+    try:
+        for organisation in first:
+            action.owners.add(organisation)
+    finally:
+        del action.skip_history_when_saving
+    action.owners.add(last)
+
+
+# -- progress and the lifecycle ---------------------------------------------------------------
+
+
+@transaction.atomic
+def post_update(action: Action, *, by, note: str) -> ActionUpdate:
+    """A progress note from a lead (or an officer); an open action moves to in progress.
+
+    Refused on a finished action (closed, superseded or dropped): reopen it first.
+    """
+    _lock(action)
+    if action.status not in LIVE_STATUSES:
+        raise IllegalTransition(NOT_LIVE)
+    if not note.strip():
+        raise IllegalTransition(NOTE_REQUIRED)
+    if action.status == Status.OPEN:
+        return change_status(action, Transition.START, by=by, note=note)
+    action.last_update_at = timezone.now()
+    _record(action, by, "Progress update")
+    return ActionUpdate.objects.create(
+        action=action,
+        author=by,
+        kind="",
+        note=note,
+        status_before=action.status,
+        status_after=action.status,
+    )
+
+
+@transaction.atomic
+def change_status(
+    action: Action, name: str, *, by, note: str = "", superseded_by=None
+) -> ActionUpdate:
+    """Make one transition of the map (`Transition.ACCEPT`, ...), recording it in the history and
+    the timeline. Supersede needs `superseded_by`, the action this one is merged into."""
+    _lock(action)
+    before, now = action.status, timezone.now()
+    _step(action, name, note=note, now=now, superseded_by=superseded_by)
+    action.last_update_at = now
+    _record(action, by, f"{Transition(name).label}: {note}".rstrip(": "))
+    return ActionUpdate.objects.create(
+        action=action,
+        author=by,
+        kind=name,
+        note=note,
+        status_before=before,
+        status_after=action.status,
+    )
+
+
+@transaction.atomic
+def move_to_status(action: Action, status: str, *, by, reason: str) -> ActionUpdate | None:
+    """Bring the action to `status` by the transitions `workflow.steps_to` gives, each checked
+    against the map with `reason` as its note; one timeline entry and one history row record the
+    move ("<reason>: status set to closed by way of completion proposed."). Nothing is written
+    when it has that status already; IllegalTransition when no such way exists.
+    """
+    _lock(action)
+    before = action.status
+    steps = steps_to(before, status)
+    if steps is None:
+        raise IllegalTransition(status_refusal(before, status))
+    if not steps:
+        return None
+    now = timezone.now()
+    for name in steps:
+        _step(action, name, note=reason, now=now)
+    action.last_update_at = now
+    _record(action, by, reason)
+    note = f"{reason}: status set to {Status(status).label.lower()}"
+    if len(steps) > 1:
+        way = [Status(TRANSITIONS[name][1]).label.lower() for name in steps[:-1]]
+        note += f" by way of {', '.join(way)}"
+    return ActionUpdate.objects.create(
+        action=action,
+        author=by,
+        kind=steps[-1],
+        note=f"{note}.",
+        status_before=before,
+        status_after=action.status,
+    )
+
+
+def _step(action: Action, name: str, *, note: str, now: datetime.datetime, superseded_by=None):
+    """Apply one transition to the instance (not saved), or raise IllegalTransition."""
+    sources, target, needs_reason = TRANSITIONS[name]
+    if action.status not in sources:
+        raise IllegalTransition(not_possible(Transition(name).label, action.status))
+    if needs_reason and not note.strip():
+        raise IllegalTransition(REASON_REQUIRED)
+    if name == Transition.SUPERSEDE:
+        if superseded_by is None or superseded_by.pk == action.pk:
+            raise IllegalTransition(MERGED_INTO_REQUIRED)
+        action.superseded_by = superseded_by
+    action.status = target
+    if name == Transition.PROPOSE:
+        action.completion_proposed_at = now
+    if name == Transition.ACCEPT:
+        action.closed_at = now
+    if name == Transition.REOPEN:
+        action.closed_at = None
+        action.superseded_by = None
+
+
+# -- timing and edits -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def revise_timing(
+    action: Action, *, by, timing: str, reason: str, agreed_by: str = ""
+) -> TimingRevision:
+    """Change the deadline, keeping the original and counting a slip when it moves later.
+
+    A live action whose new timing says "Completed" is then closed through the lifecycle
+    (`move_to_status`), with the same reason.
+    """
+    if not reason.strip():
+        raise IllegalTransition(TIMING_REASON_REQUIRED)
+    _lock(action)
+    before_text, before_due = action.timing, action.due_date
+    if not action.original_timing and not action.original_due_date:
+        action.original_timing, action.original_due_date = before_text, before_due
+    action.read_timing(timing)
+    slipped = action.due_date is None or (before_due is not None and action.due_date > before_due)
+    if slipped and before_due is not None:
+        action.slip_count += 1
+    _record(action, by, f"{TIMING_REVISION_REASON}: {reason}")
+    revision = TimingRevision.objects.create(
+        action=action,
+        timing_before=before_text,
+        due_before=before_due,
+        timing_after=action.timing,
+        due_after=action.due_date,
+        reason=reason,
+        agreed_by=agreed_by,
+        changed_by=by,
+    )
+    if action.timing_kind == TimingKind.COMPLETED and action.status in LIVE_STATUSES:
+        move_to_status(action, Status.CLOSED, by=by, reason=f"{TIMING_REVISION_REASON}: {reason}")
+    return revision
+
+
+@transaction.atomic
+def edit_action(
+    action: Action, *, by, expected_version: int, reason: str = "", owners=None
+) -> None:
+    """Save the fields changed on `action` (and set its `owners`, when given), as made from
+    `expected_version`; StaleEdit if someone saved the action since.
+
+    The status and the timing are not edited: change them with `change_status`,
+    `move_to_status` or `revise_timing`.
+    """
+    current = (
+        Action.objects.select_for_update()
+        .filter(pk=action.pk)
+        .order_by()
+        .values("version", *NOT_EDITED)
+        .get()
+    )
+    if current["version"] != expected_version:
+        raise StaleEdit("Someone else saved this action while you were editing it.")
+    edited = [
+        name
+        for name in NOT_EDITED
+        if current[name] != getattr(action, Action._meta.get_field(name).attname)
+    ]
+    if edited:
+        raise ValueError(f"An edit cannot change {', '.join(edited)}: use its own entry point.")
+    _record(action, by, reason or "Edited")
+    if owners is not None:
+        action.owners.set(owners)
+
+
+# -- shared -----------------------------------------------------------------------------------
+
+
+def _lock(action: Action) -> None:
+    """Lock the row for this transaction and reload it, so no concurrent change is lost."""
+    # order_by(): the default ordering joins meeting and letter, and PostgreSQL refuses
+    # FOR UPDATE on the nullable side of an outer join.
+    locked = Action.objects.select_for_update().filter(pk=action.pk).order_by()
+    list(locked.values_list("pk", flat=True))
+    action.refresh_from_db()
+
+
+def _record(action: Action, by, reason: str) -> None:
+    """Save with the author and reason in the history row, bumping the version."""
+    action.version += 1
+    record_change(action, by, reason)
+    action.save()
