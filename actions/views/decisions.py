@@ -1,7 +1,7 @@
 """MOPAC's decisions on an action: accept or reject completion, reopen, supersede, drop.
 
-Each goes through the model's transition method; a transition the status does not allow comes
-back as a form error, with what was typed kept.
+Each is one transition of actions/services.py (`change_status`); a transition the status does not
+allow comes back as a form error, with what was typed kept.
 """
 
 from collections.abc import Callable
@@ -13,8 +13,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from actions import services
 from actions.forms import NoteForm, ReasonForm, SupersedeForm
 from actions.models import Action
+from actions.workflow import Transition
 from common.govuk import style_fields
 from common.lifecycle import IllegalTransition
 
@@ -26,7 +28,9 @@ class Decision:
     title: str
     permission: str
     form_class: type[forms.Form]
-    apply: Callable[[Action, object, dict], object]
+    transition: str
+    # The transition's note (or reason) from the form's data; a supersede also reads "into".
+    note: Callable[[dict], str]
     done: str
     hint: str = ""
 
@@ -36,14 +40,16 @@ DECISIONS = {
         "Accept completion",
         "actions.decide_completion",
         NoteForm,
-        lambda action, by, data: action.accept_completion(by=by, note=data["note"]),
+        Transition.ACCEPT,
+        lambda data: data["note"],
         "Completion accepted: the action is closed.",
     ),
     "reject": Decision(
         "Reject completion",
         "actions.decide_completion",
         ReasonForm,
-        lambda action, by, data: action.reject_completion(by=by, reason=data["reason"]),
+        Transition.REJECT,
+        lambda data: data["reason"],
         "Completion rejected: the action is back in progress.",
         "Say what is still needed. The lead sees this reason.",
     ),
@@ -51,14 +57,16 @@ DECISIONS = {
         "Reopen the action",
         "actions.change_action",
         ReasonForm,
-        lambda action, by, data: action.reopen(by=by, reason=data["reason"]),
+        Transition.REOPEN,
+        lambda data: data["reason"],
         "The action is reopened and in progress.",
     ),
     "supersede": Decision(
         "Supersede the action",
         "actions.change_action",
         SupersedeForm,
-        lambda action, by, data: action.supersede(by=by, into=data["into"], reason=data["reason"]),
+        Transition.SUPERSEDE,
+        lambda data: data["reason"],
         "The action is superseded.",
         "Merge this action into another one that carries on its work.",
     ),
@@ -66,7 +74,8 @@ DECISIONS = {
         "Drop the action",
         "actions.change_action",
         ReasonForm,
-        lambda action, by, data: action.drop(by=by, reason=data["reason"]),
+        Transition.DROP,
+        lambda data: data["reason"],
         "The action is dropped.",
     ),
 }
@@ -86,7 +95,13 @@ def decide(request, pk, kind):
     form = _form(decision, action, request.user, request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:
-            decision.apply(action, request.user, form.cleaned_data)
+            services.change_status(
+                action,
+                decision.transition,
+                by=request.user,
+                note=decision.note(form.cleaned_data),
+                superseded_by=form.cleaned_data.get("into"),
+            )
         except IllegalTransition as error:
             form.add_error(None, str(error))
         else:

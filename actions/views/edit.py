@@ -1,12 +1,13 @@
-"""Officers edit an action (refusing a stale edit) and revise its timing."""
+"""Officers edit an action (refusing a stale edit) and revise its timing, through
+actions/services.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import dateformat, timezone
 from django.views.decorators.http import require_http_methods
 
+from actions import services
 from actions.forms import ActionEditForm, ReviseTimingForm
 from actions.models import Action, StaleEdit
 from actions.timing import parse_timing
@@ -33,10 +34,12 @@ def edit(request, pk):
         form = ActionEditForm(request.POST, instance=action)
         if form.is_valid():
             try:
-                with transaction.atomic():
-                    edited = form.save(commit=False)
-                    edited.save_edit(by=request.user, expected_version=form.cleaned_data["version"])
-                    form.save_m2m()
+                services.edit_action(
+                    form.save(commit=False),
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    owners=form.cleaned_data["owners"],
+                )
             except StaleEdit:
                 stale = True
                 form.add_error(None, _stale_message(pk))
@@ -66,7 +69,8 @@ def revise_timing(request, pk):
         derived = parse_timing(data["timing"], action.written_on)
         if "preview" not in request.POST:
             try:
-                action.revise_timing(
+                services.revise_timing(
+                    action,
                     by=request.user,
                     timing=data["timing"],
                     reason=data["reason"],

@@ -1,4 +1,8 @@
-"""A lead (or officer) posts a progress update or proposes completion, with evidence files."""
+"""A lead (or officer) posts a progress update or proposes completion, with evidence files.
+
+Both go through actions/services.py, which refuses what the lifecycle does not allow (a note on a
+finished action, a proposal from the wrong status); the refusal comes back as a form error.
+"""
 
 from dataclasses import dataclass
 
@@ -8,9 +12,10 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from actions import services
 from actions.evidence import attach_evidence
 from actions.forms import ProgressForm, ProposeForm
-from actions.workflow import LIVE_STATUSES
+from actions.workflow import Transition
 from common.govuk import style_fields
 from common.lifecycle import IllegalTransition
 
@@ -36,10 +41,8 @@ STEPS = {
 
 def _apply(kind: str, action, by, note: str):
     if kind == "propose":
-        return action.propose_completion(by=by, note=note)
-    if action.status not in LIVE_STATUSES:
-        raise IllegalTransition("This action is no longer live: reopen it before updating it.")
-    return action.post_update(by=by, note=note)
+        return services.change_status(action, Transition.PROPOSE, by=by, note=note)
+    return services.post_update(action, by=by, note=note)
 
 
 @login_required
