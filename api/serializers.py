@@ -1,11 +1,12 @@
 """What the API reads and writes. Related records are nested as minimal references."""
 
-from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from accounts.models import Organisation, User
+from actions import services
 from actions.models import Action, ActionUpdate, Theme
 from actions.models.base import DEADLINE_STATE_LABELS
 from actions.workflow import Transition
@@ -192,28 +193,18 @@ class ActionCreateSerializer(serializers.Serializer):
         queryset=Theme.objects.all(), required=False, allow_null=True
     )
 
-    def validate(self, data):
-        meeting, letter = data.get("meeting"), data.get("letter")
-        if (meeting is None) == (letter is None):
-            raise serializers.ValidationError("Give either a meeting or a letter, not both.")
-        source = {"meeting": meeting} if meeting else {"letter": letter}
-        if Action.objects.filter(**source, number=data["number"]).exists():
-            raise serializers.ValidationError(
-                {"number": "That number is already used in this meeting or letter."}
-            )
-        return data
-
-    @transaction.atomic
     def create(self, validated_data):
-        owners = validated_data.pop("owners")
-        timing = validated_data.pop("timing")
-        action = Action(**validated_data)
-        action.apply_timing(timing)
-        action._history_user = self.context["request"].user
-        action._change_reason = "Created through the API"
-        action.save()
-        action.owners.set(owners)
-        return action
+        """Through actions.services.create_action, whose refusals (a number already used, not
+        exactly one of a meeting and a letter) come back as validation errors."""
+        try:
+            return services.create_action(
+                by=self.context["request"].user,
+                reason="Created through the API",
+                **validated_data,
+            )
+        except services.ActionRefused as refused:
+            field = refused.field or api_settings.NON_FIELD_ERRORS_KEY
+            raise serializers.ValidationError({field: [str(refused)]}) from refused
 
 
 class ActionUpdateSerializer(serializers.ModelSerializer):
@@ -241,7 +232,11 @@ class ActionUpdateSerializer(serializers.ModelSerializer):
 
 
 class NoteSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=NOTE_MAX)
+    note = serializers.CharField(
+        max_length=NOTE_MAX,
+        # The web form's words, and actions.services.post_update's.
+        error_messages={"required": services.NOTE_REQUIRED, "blank": services.NOTE_REQUIRED},
+    )
 
 
 class OptionalNoteSerializer(serializers.Serializer):

@@ -1,7 +1,8 @@
 """The REST API: read access to the oversight records, and the lead's and officer's writes.
 
 Each viewset reads through the same `for_user` querysets as the web pages, so a lead sees only
-their own organisation's records; writes go through the model methods.
+their own organisation's records; writes go through actions/services.py, as the web pages' do,
+and its refusals are 400 with the same message.
 """
 
 from django.db.models import Prefetch
@@ -12,8 +13,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from actions import services
 from actions.filters import ActionFilter, page_keys
 from actions.models import Action
+from actions.workflow import Transition
 from common.lifecycle import IllegalTransition
 from letters.access import letters_for
 from meetings.access import meetings_for
@@ -130,7 +133,8 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
     @view_action(detail=True, methods=["get", "post"], pagination_class=None, filterset_class=None)
     def updates(self, request, pk=None):
         """The action's timeline; POST a progress note (leads of the owner organisation,
-        officers). An open action moves to in progress."""
+        officers). An open action moves to in progress; a closed, superseded or dropped one
+        refuses it (400)."""
         action = self.get_object()
         if request.method == "GET":
             updates = action.updates.select_related("author")
@@ -138,7 +142,7 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
         if not request.user.has_perm("actions.update_progress", action):
             self.permission_denied(request)
         note = _valid(api.NoteSerializer, request)["note"]
-        update = action.post_update(by=request.user, note=note)
+        update = _refused_as_400(services.post_update, action, by=request.user, note=note)
         return Response(api.ActionUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -157,11 +161,18 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
         """Propose that the action is complete, for MOPAC to accept or reject."""
         action = self.get_object()
         note = _valid(api.OptionalNoteSerializer, request)["note"]
-        try:
-            update = action.propose_completion(by=request.user, note=note)
-        except IllegalTransition as refused:
-            raise ValidationError({"detail": str(refused)}) from refused
+        update = _refused_as_400(
+            services.change_status, action, Transition.PROPOSE, by=request.user, note=note
+        )
         return Response(api.ActionUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+
+
+def _refused_as_400(write, *args, **kwargs):
+    """Make the write; a lifecycle refusal is a 400 whose `detail` is the service's message."""
+    try:
+        return write(*args, **kwargs)
+    except IllegalTransition as refused:
+        raise ValidationError({"detail": str(refused)}) from refused
 
 
 def _valid(serializer_class: type[serializers.Serializer], request) -> dict:
