@@ -6,7 +6,10 @@ with what would be created or changed, and the errors and warnings for that line
 on any cell text: every problem becomes a row error.
 
 Columns: No., Action, Timing, Lead, Owner, Status. A re-import matches existing actions by
-No. within the meeting, so an exported file can be edited and imported again.
+No. within the meeting, so an exported file can be edited and imported again. A status the
+lifecycle cannot reach from the action's (actions.workflow.steps_to: back to open, superseded, a
+closed action marked "completion proposed") is a row error, with the message the web pages and
+the API give.
 """
 
 import re
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from actions.timing import TimingKind, parse_timing
+from actions.workflow import LIVE_STATUSES, Status, status_refusal
 
 FIELDS = ("number", "text", "timing", "lead", "owner", "status")
 FIELD_LABELS = {
@@ -243,3 +247,18 @@ def _check_status(
         row.status = status
     if existing and status != existing.status:
         row.changes.append(f"Status: {labels[existing.status]} → {labels[status]}")
+    refusal = status_refusal(_status_before(row, existing), status)
+    if refusal:
+        row.errors.append(refusal)
+
+
+def _status_before(row: Row, existing: Existing | None) -> str:
+    """The action's status when the file's status is applied: a new action is open, or closed
+    when its timing says "Completed"; a live one whose timing is revised to "Completed" is closed
+    by that revision first (actions.services.revise_timing)."""
+    completed = row.timing_kind == TimingKind.COMPLETED
+    if existing is None:
+        return Status.CLOSED if completed else Status.OPEN
+    if completed and row.timing != existing.timing and existing.status in LIVE_STATUSES:
+        return Status.CLOSED
+    return existing.status

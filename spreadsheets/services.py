@@ -1,19 +1,23 @@
 """Save a checked import: all rows or none, each change recorded as an officer's bulk edit.
 
-An import is an officer's bulk edit: a status in the file is set directly (no lifecycle
-transition is required), with the history reason "Imported from <file>" and a timeline entry;
-a changed timing goes through Action.revise_timing, so the original deadline is kept and a slip
-is counted.
+Every write goes through the entry points of actions/services.py, with the history reason
+"Imported from <file>": a new row through `create_action`; a changed timing through
+`revise_timing`, so the original deadline is kept and a slip is counted; a changed text, lead or
+owner through `edit_action`; a status in the file through `move_to_status`, the transitions of
+the lifecycle's map (several forward steps in a row where needed: open -> closed is propose,
+then accept), each checked and recorded as one timeline entry. A status no such way reaches is
+a row error, found by the checks (spreadsheets/importer.py) before anything is saved.
 """
 
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import Organisation
-from actions.models import Action, ActionUpdate
-from actions.workflow import LIVE_STATUSES, Status
+from actions import services as action_services
+from actions.models import Action, StaleEdit
+from actions.workflow import Status
+from common.lifecycle import IllegalTransition
 from meetings.models import Meeting
 
 from .importer import Context, Existing, Row, check_rows
@@ -72,52 +76,48 @@ def import_actions(
     result = ImportResult()
     for row in checked:
         owners = [organisations[name] for name in row.owners]
-        if row.is_new:
-            _create(meeting, row, owners, by, reason)
-            result.created += 1
-        elif row.changes:
-            _update(actions[row.number], row, owners, by, reason)
-            result.updated += 1
-        else:
-            result.unchanged += 1
+        try:
+            if row.is_new:
+                _create(meeting, row, owners, by, reason)
+                result.created += 1
+            elif row.changes:
+                _update(actions[row.number], row, owners, by, reason)
+                result.updated += 1
+            else:
+                result.unchanged += 1
+        except (IllegalTransition, StaleEdit, action_services.ActionRefused) as refused:
+            # The action changed since the checks read it (someone acted on it meanwhile).
+            raise ImportRefused(f"row {row.line}: {refused}") from refused
     return result
 
 
 def _create(meeting, row: Row, owners, by, reason: str) -> None:
-    action = Action(meeting=meeting, number=row.number, text=row.text, lead=row.lead)
-    action.apply_timing(row.timing)
+    action = action_services.create_action(
+        meeting=meeting,
+        number=row.number,
+        text=row.text,
+        lead=row.lead,
+        timing=row.timing,
+        owners=owners,
+        by=by,
+        reason=reason,
+    )
     if row.status:
-        _set_status(action, row.status)
-    action._history_user = by
-    action._change_reason = reason
-    action.save()
-    action.owners.set(owners)
+        action_services.move_to_status(action, row.status, by=by, reason=reason)
 
 
 def _update(action: Action, row: Row, owners, by, reason: str) -> None:
     if row.timing != action.timing:
-        action.revise_timing(by=by, timing=row.timing, reason=reason)
-    before = action.status
-    action.text, action.lead = row.text, row.lead
-    if row.status:
-        _set_status(action, row.status)
-    action.save_edit(by=by, expected_version=action.version, reason=reason)
-    if {o.pk for o in owners} != set(action.owners.values_list("pk", flat=True)):
-        action.owners.set(owners)
-    if action.status != before:
-        ActionUpdate.objects.create(
-            action=action,
-            author=by,
-            note=f"{reason}: status set to {action.get_status_display().lower()}.",
-            status_before=before,
-            status_after=action.status,
+        action_services.revise_timing(action, by=by, timing=row.timing, reason=reason)
+    new_owners = {o.pk for o in owners} != set(action.owners.values_list("pk", flat=True))
+    if (row.text, row.lead) != (action.text, action.lead) or new_owners:
+        action.text, action.lead = row.text, row.lead
+        action_services.edit_action(
+            action,
+            by=by,
+            expected_version=action.version,
+            reason=reason,
+            owners=owners if new_owners else None,
         )
-
-
-def _set_status(action: Action, status: str) -> None:
-    action.status = status
-    if status == Status.CLOSED:
-        action.closed_at = action.closed_at or timezone.now()
-    elif status in LIVE_STATUSES:
-        action.closed_at = None
-    action.last_update_at = timezone.now()
+    if row.status:
+        action_services.move_to_status(action, row.status, by=by, reason=reason)
