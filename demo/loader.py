@@ -2,7 +2,8 @@
 
 Every record is found by its natural key (organisation short name, board name, meeting board and
 date, letter reference, action meeting and number, ...) and written only when something differs,
-so a second run saves nothing and adds no history.
+so a second run saves nothing and adds no history. Actions are written through the entry points
+of actions/services.py, as by every other channel.
 """
 
 from collections.abc import Callable
@@ -12,7 +13,9 @@ from django.db import models, transaction
 from django.utils.text import slugify
 
 from accounts.models import Organisation, User
+from actions import services as action_services
 from actions.models import Action, Theme
+from common.history import record_change
 from letters.models import Letter
 from letters.services import letter_record
 from meetings.models import Attendee, Board, Meeting, MinuteItem
@@ -105,7 +108,7 @@ class _Loader:
             if save is not None:
                 save(obj, reason)
             else:
-                obj._change_reason = reason
+                record_change(obj, None, reason)
                 obj.save()
             self.changed += 1
         return obj
@@ -180,32 +183,46 @@ class _Loader:
             self.load_action(meeting, action, minutes.get(action.minute), reason)
 
     def load_action(self, meeting, record: ActionRecord, minute_item, reason: str) -> None:
-        action = self.sync(
-            Action,
-            {"meeting": meeting, "number": record.number},
-            {
-                "text": record.text,
-                "lead": record.lead,
-                "forum": self.boards[record.forum] if record.forum else None,
-                "theme": self.themes[record.theme] if record.theme else None,
-                "minute_item": minute_item,
-            },
-            reason=reason,
-            prepare=lambda a: a.apply_timing(record.timing),
-        )
-        self.set_owners(action, record.owners)
-
-    def set_owners(self, action: Action, owners: tuple[str, ...]) -> None:
-        """Owners in the order written ("MPS and MOPAC"), one add at a time to keep that order."""
-        current = list(
-            action.actionowner_set.order_by("pk").values_list("organisation__short_name", flat=True)
-        )
-        if current == list(owners):
+        """Create the action, or bring an existing one's text, lead, forum, theme, minute item and
+        owners back to what the seed says, by an edit. Its status and its timing are left as they
+        are: they change through the lifecycle and timing revisions, each naming who and why."""
+        owners = [self.organisations[short_name] for short_name in record.owners]
+        values = {
+            "text": record.text,
+            "lead": record.lead,
+            "forum": self.boards[record.forum] if record.forum else None,
+            "theme": self.themes[record.theme] if record.theme else None,
+            "minute_item": minute_item,
+        }
+        action = Action.objects.filter(meeting=meeting, number=record.number).first()
+        if action is None:
+            action_services.create_action(
+                meeting=meeting,
+                number=record.number,
+                timing=record.timing,
+                owners=owners,
+                by=None,
+                reason=reason,
+                **values,
+            )
+            self.changed += 2  # the action and its owners
             return
-        action.owners.clear()
-        for short_name in owners:
-            action.owners.add(self.organisations[short_name])
-        self.changed += 1
+        before = _snapshot(action)
+        for name, value in values.items():
+            setattr(action, name, value)
+        fields_changed = _snapshot(action) != before
+        owners_changed = set(action.owners.values_list("short_name", flat=True)) != set(
+            record.owners
+        )
+        if fields_changed or owners_changed:
+            action_services.edit_action(
+                action,
+                by=None,
+                expected_version=action.version,
+                reason=reason,
+                owners=owners if owners_changed else None,
+            )
+        self.changed += fields_changed + owners_changed
 
     # -- correspondence and reports -------------------------------------------------------------
 
