@@ -7,7 +7,8 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from accounts.models import User
+from accounts.models import Organisation, User
+from actions import services
 from actions.models import Action
 from letters.models import Letter
 from meetings.models import Meeting
@@ -261,3 +262,29 @@ def test_loads_the_records_without_users_when_debug_is_off(settings):
 
     assert not User.objects.exists()
     assert Action.objects.count() == 29
+
+
+def test_a_second_load_restores_an_edited_action_through_the_entry_points(loaded):
+    june = meeting(datetime.date(2022, 6, 24))
+    action = Action.objects.get(meeting=june, number=9)
+    seeded_text = action.text
+    officer = User.objects.get(username="officer")
+    services.revise_timing(action, by=officer, timing="Q4 2022/23", reason="Agreed delay")
+    action.text = "Edited by someone"
+    mopac = Organisation.objects.get(short_name="MOPAC")
+    services.edit_action(action, by=officer, expected_version=action.version, owners=[mopac])
+
+    output = load("--password", PASSWORD)
+
+    action.refresh_from_db()
+    assert action.text == seeded_text
+    assert list(action.owners.values_list("short_name", flat=True)) == ["MPS"]
+    # A timing revision, like a status change, is the lifecycle's: the seed does not undo it.
+    assert (action.timing, action.slip_count) == ("Q4 2022/23", 1)
+    latest = action.history.latest()
+    assert (latest.history_user, latest.history_change_reason) == (
+        None,
+        "seed 002: DMPC letter of 20 July 2022 and Annex A",
+    )
+    assert "(2 records created or changed)" in output
+    assert "(0 records created or changed)" in load("--password", PASSWORD)
