@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from accounts.models import Organisation
+from actions import services
 from actions.models import Action
 from actions.timing import Timing, TimingKind, parse_timing
 
@@ -216,23 +217,26 @@ def _row(line: int, cells: list[str], written_on, organisations) -> ActionRow:
 
 @transaction.atomic
 def create_actions(meeting, rows: Iterable[ActionRow], *, by, reason: str) -> list[Action]:
-    """Create the meeting's actions from valid rows, recording `by` in each history row.
+    """Create the meeting's actions from valid rows through actions.services.create_action,
+    recording `by` in each history row.
 
     Runs in one transaction: if any row fails (for example, a number taken meanwhile), none is
     saved. Callers check the numbers under `lock_numbers` first.
     """
-    created = []
-    for row in rows:
-        action = Action(
-            meeting=meeting, number=row.number, text=row.text, lead=row.lead, forum=row.forum
+    return [
+        services.create_action(
+            meeting=meeting,
+            number=row.number,
+            text=row.text,
+            timing=row.timing,
+            lead=row.lead,
+            forum=row.forum,
+            owners=row.owners,
+            by=by,
+            reason=reason,
         )
-        action.apply_timing(row.timing)
-        action._history_user = by
-        action._change_reason = reason
-        action.save()
-        action.owners.set(row.owners)
-        created.append(action)
-    return created
+        for row in rows
+    ]
 
 
 def lock_numbers(meeting) -> set[int]:
