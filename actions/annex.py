@@ -14,7 +14,8 @@ numbers already used are passed in), so it can be tested on its own:
 - blank lines are skipped (Word adds them between rows);
 - a line that does not start with a number continues the row above while that row still lacks
   cells (a cell of several paragraphs, or an Excel cell in quotes with line breaks);
-- the Lead column names the owner organisations by short name, separated by "and", "&" or ",";
+- the Lead column names the owner organisations, read by `accounts.owners.read_owners` as the
+  spreadsheet import reads its Owner column ("MPS and MOPAC", "MPS/MOPAC", full names);
 - the timing is read with `parse_timing` relative to the meeting date: unreadable timing is a
   warning on the row (it is saved as written and flagged), not an error.
 
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from accounts.models import Organisation
+from accounts.owners import read_owners
 from actions import services
 from actions.models import Action
 from actions.timing import Timing, TimingKind, parse_timing
@@ -41,7 +42,6 @@ MAX_LEAD = Action._meta.get_field("lead").max_length
 
 _NUMBER = re.compile(r"(?:no\.?\s*|action\s*)?(?P<n>[0-9]+)\.?", re.IGNORECASE)
 _HEADER_FIRST = re.compile(r"no\.?|number|#|action no\.?", re.IGNORECASE)
-_OWNER_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 # Control characters other than tab and newline (NUL would break PostgreSQL).
 _CONTROL = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f]")
 
@@ -124,24 +124,13 @@ def _is_header(cells: list[str]) -> bool:
     return bool(_HEADER_FIRST.fullmatch(first)) or (not first.isdigit() and second == "action")
 
 
-def split_owners(lead: str) -> list[str]:
-    """ "MPS and MOPAC" -> ["MPS", "MOPAC"]; also "MPS, MOPAC" and "MPS & MOPAC"."""
-    return [part for part in _OWNER_SEPARATORS.split(lead.strip()) if part]
-
-
 def owners_from_lead(lead: str, organisations: Mapping[str, object]) -> tuple[list, list[str]]:
-    """Organisations named in a Lead cell, looked up case-insensitively; and the errors."""
-    owners, errors = [], []
-    names = split_owners(lead)
-    if not names:
+    """Organisations named in a Lead cell (`accounts.owners.read_owners`); and the errors."""
+    found = read_owners(lead, organisations)
+    if not found.owners and not found.unknown:
         return [], ["The Lead is blank: name the owner organisation, for example MPS."]
-    for name in names:
-        organisation = organisations.get(name.lower())
-        if organisation is None:
-            errors.append(f"Unknown organisation '{name}' in the Lead column.")
-        elif organisation not in owners:
-            owners.append(organisation)
-    return owners, errors
+    errors = [f"Unknown organisation '{name}' in the Lead column." for name in found.unknown]
+    return found.owners, errors
 
 
 def number_errors(rows: Iterable[ActionRow], existing: set[int], source: str) -> None:
@@ -166,8 +155,8 @@ def parse_annex(
 ) -> AnnexParse:
     """Read pasted Annex A text into rows, each with its derived timing and its errors.
 
-    `organisations` maps lower-case short names to organisations; `existing_numbers` are the
-    numbers of the meeting's actions already saved.
+    `organisations` maps names to organisations (`accounts.owners.organisations_by_name`);
+    `existing_numbers` are the numbers of the meeting's actions already saved.
     """
     records = _lines(text)
     if records and _is_header(records[0][1]):
@@ -244,12 +233,3 @@ def lock_numbers(meeting) -> set[int]:
     officers adding actions at once cannot both take the same number."""
     list(type(meeting).objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
     return set(Action.objects.filter(meeting=meeting).values_list("number", flat=True))
-
-
-def organisations_by_name() -> dict[str, Organisation]:
-    """Organisations by lower-case short name (as Annex A writes them) and by full name."""
-    found = {}
-    for organisation in Organisation.objects.all():
-        found[organisation.name.lower()] = organisation
-        found[organisation.short_name.lower()] = organisation
-    return found

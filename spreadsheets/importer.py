@@ -13,9 +13,10 @@ the API give.
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from accounts.owners import read_owners
 from actions.timing import TimingKind, parse_timing
 from actions.workflow import LIVE_STATUSES, Status, status_refusal
 
@@ -40,8 +41,6 @@ HEADER_NAMES = {
 MAX_TEXT = 5000
 MAX_SHORT = 200
 MAX_NUMBER = 100_000
-# Splits "MPS and MOPAC", "MPS/MOPAC", "MPS, MOPAC", "MPS & MOPAC".
-OWNER_SEPARATORS = re.compile(r"\s*(?:,|/|&|;|\+|\band\b)\s*", re.IGNORECASE)
 NUMBER = re.compile(r"^(?:no\.?|action|item)?\s*(\d{1,9})(?:\.0+)?$", re.IGNORECASE)
 # A leading apostrophe that an export put before =, +, - or @ so spreadsheets show it as text.
 FORMULA_GUARD = re.compile(r"^'(?=[=+\-@])")
@@ -81,7 +80,9 @@ class Existing:
 @dataclass
 class Context:
     written_on: object  # datetime.date of the meeting
-    organisations: Sequence[str]  # short names: MPS, MOPAC
+    # The organisations' short names (MPS, MOPAC), or each organisation's short name under every
+    # name it is known by ({"Metropolitan Police Service": "MPS", "MPS": "MPS"}).
+    organisations: Sequence[str] | Mapping[str, str]
     statuses: dict[str, str]  # value -> label: open -> Open
     existing: dict[int, Existing] = field(default_factory=dict)
     # Owners of new actions whose row names none (an Annex A has no Owner column).
@@ -120,7 +121,9 @@ def check_rows(
     """One Row per non-blank line of `rows` ((line number, cells) pairs), each checked."""
     checked: list[Row] = []
     first_line_of: dict[int, int] = {}
-    organisations = {name.lower(): name for name in context.organisations}
+    organisations = context.organisations
+    if not isinstance(organisations, Mapping):
+        organisations = {name: name for name in organisations}
     statuses = _status_lookup(context.statuses)
     for line, cells in rows:
         values = {name: _cell(cells, mapping.get(name)) for name in FIELDS}
@@ -208,8 +211,8 @@ def _check_owners(
     organisations: dict[str, str],
     default_owners: tuple[str, ...],
 ) -> None:
-    names = [name for name in OWNER_SEPARATORS.split(value or "") if name]
-    unknown = [name for name in names if name.lower() not in organisations]
+    found = read_owners(value or "", organisations)  # as the Annex A paste reads its Lead
+    unknown = found.unknown
     if unknown:
         row.errors.append(
             "Owner "
@@ -217,7 +220,7 @@ def _check_owners(
             + (" is not a known organisation" if len(unknown) == 1 else " are not known")
         )
         return
-    owners = list(dict.fromkeys(organisations[name.lower()] for name in names))
+    owners = found.owners
     if not owners and existing is None and not default_owners:
         row.errors.append("Owner is missing (give one, or choose a default owner)")
     row.owners = owners or (list(existing.owners) if existing else list(default_owners))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import Organisation
+from accounts.owners import organisations_by_name
 from actions import services as action_services
 from actions.models import Action, StaleEdit
 from actions.workflow import Status
@@ -40,7 +41,7 @@ def import_context(meeting: Meeting, default_owner: str = "") -> Context:
     actions = Action.objects.filter(meeting=meeting).prefetch_related("owners")
     return Context(
         written_on=meeting.date,
-        organisations=list(Organisation.objects.values_list("short_name", flat=True)),
+        organisations={name: o.short_name for name, o in organisations_by_name().items()},
         statuses=dict(Status.choices),
         existing={
             a.number: Existing(

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
-from actions.annex import parse_annex, split_owners
+from accounts.owners import split_owners
+from actions.annex import parse_annex
 from actions.models import Action
 from actions.timing import TimingKind
 

@@ -26,7 +26,8 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from actions.annex import create_actions, organisations_by_name, parse_annex
+from accounts.owners import organisations_by_name
+from actions.annex import create_actions, parse_annex
 from actions.models import Action, StaleEdit
 from reminders.models import Reminder
 from reminders.sweep import run_sweep

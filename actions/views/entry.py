@@ -6,13 +6,8 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from actions.annex import (
-    create_actions,
-    lock_numbers,
-    number_errors,
-    organisations_by_name,
-    parse_annex,
-)
+from accounts.owners import organisations_by_name
+from actions.annex import create_actions, lock_numbers, number_errors, parse_annex
 from actions.entry_forms import ActionRowFormSet, AnnexPasteForm
 from common.formsets import ADD_ROW, error_links, with_another_row
 from meetings.access import get_meeting_for
