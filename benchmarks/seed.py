@@ -483,6 +483,7 @@ class ScaleSeeder:
                     letter=letter,
                     number=numbers[letter.pk],
                     put_to=self.orgs["MPS"],
+                    source_board_id=letter.board_of_actions_id,
                     theme=self.rng.choice(self.themes),
                     text=f"What is the expected performance impact of {subject}?",
                     response_timing=f"by {due.day} {MONTHS[due.month - 1]}",

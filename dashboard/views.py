@@ -128,9 +128,7 @@ def board(request, pk):
     next_meeting = board.meetings.upcoming(today).first()
     by_date = next_meeting.date if next_meeting else today
     actions = Action.objects.for_user(request.user).filter(Q(forum=board) | Q(source_board=board))
-    questions = PerformanceQuestion.objects.for_user(request.user).filter(
-        Q(meeting__board=board) | Q(letter__meeting__board=board)
-    )
+    questions = PerformanceQuestion.objects.for_user(request.user).filter(source_board=board)
     context = {
         "board": board,
         "today": today,

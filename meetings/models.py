@@ -39,7 +39,8 @@ class MeetingQuerySet(models.QuerySet):
 
 class SourceOfActions(models.Model):
     """A meeting or a letter: its actions keep its date (Action.source_date), to sort by, and
-    its board (Action.source_board), to count by."""
+    its actions and questions its board (Action.source_board, PerformanceQuestion.source_board):
+    the one rule of which board an item belongs to."""
 
     class Meta:
         abstract = True
@@ -48,16 +49,18 @@ class SourceOfActions(models.Model):
         super().save(*args, **kwargs)
         self.actions.exclude(source_date=self.date).update(source_date=self.date)
         board = self.board_of_actions_id
-        self.actions_on_its_board().exclude(source_board=board).update(source_board=board)
+        for items in self.items_on_its_board():
+            items.exclude(source_board=board).update(source_board=board)
 
     @property
     def board_of_actions_id(self) -> int | None:
-        """The board its actions belong to."""
+        """The board its actions and questions belong to."""
         raise NotImplementedError
 
-    def actions_on_its_board(self):
-        """The actions whose board is this one's: its own (a meeting's also its letters')."""
-        return self.actions.all()
+    def items_on_its_board(self):
+        """The actions, and the questions, whose board is this one's: its own (a meeting's also
+        its letters')."""
+        return [self.actions.all(), self.questions.all()]
 
 
 class Meeting(SourceOfActions):
@@ -94,10 +97,12 @@ class Meeting(SourceOfActions):
     def board_of_actions_id(self) -> int | None:
         return self.board_id
 
-    def actions_on_its_board(self):
-        return self.actions.model.objects.filter(
-            models.Q(meeting=self) | models.Q(letter__meeting=self)
-        )
+    def items_on_its_board(self):
+        agreed_here = models.Q(meeting=self) | models.Q(letter__meeting=self)
+        return [
+            self.actions.model.objects.filter(agreed_here),
+            self.questions.model.objects.filter(agreed_here),
+        ]
 
 
 class Attendee(models.Model):
@@ -140,5 +145,6 @@ class MinuteItem(models.Model):
 @receiver(pre_delete, sender=Meeting)
 def _letters_lose_their_board(sender, instance, **kwargs):
     """Deleting a meeting clears its letters' meeting (SET_NULL, no save()), so their actions
-    no longer belong to its board."""
-    instance.actions.model.objects.filter(letter__meeting=instance).update(source_board=None)
+    and questions no longer belong to its board."""
+    for model in (instance.actions.model, instance.questions.model):
+        model.objects.filter(letter__meeting=instance).update(source_board=None)

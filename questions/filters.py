@@ -36,7 +36,8 @@ class QuestionFilter(django_filters.FilterSet):
         return queryset
 
     def by_board(self, queryset, name, value):
-        return queryset.filter(Q(meeting__board=value) | Q(letter__meeting__board=value))
+        """Asked at one of its meetings, or in a letter about one (`source_board`)."""
+        return queryset.filter(source_board=value)
 
     def only_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from accounts.models import Organisation
 from actions.models.base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
 from actions.timing import TimingKind, parse_timing
-from meetings.models import Meeting
+from meetings.models import Board, Meeting
 
 from .workflow import PENDING_STATUSES, QuestionStatus
 
@@ -59,10 +59,15 @@ class PerformanceQuestion(RemindedModel):
     next_reminder_on = models.DateField(null=True, blank=True)
     published_on = models.DateField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # The board it belongs to: its meeting's, or its letter's meeting's; kept here as on an
+    # action (Action.source_board), by save() and by Meeting/Letter.save().
+    source_board = models.ForeignKey(
+        Board, on_delete=models.SET_NULL, null=True, editable=False, related_name="+"
+    )
 
     objects = QuestionQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["next_reminder_on"],
+        excluded_fields=["next_reminder_on", "source_board"],
         table_name="actions_historicalperformancequestion",
     )
 
@@ -97,6 +102,13 @@ class PerformanceQuestion(RemindedModel):
 
     def __str__(self):
         return f"Question {self.number}: {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        source = self.source if (self.meeting_id or self.letter_id) else None
+        self.source_board_id = source.board_of_actions_id if source else None
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "source_board"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("questions:detail", args=[self.pk])

@@ -33,8 +33,9 @@ def item_url(item) -> str:
 
 
 def _board(item) -> str:
-    """The board whose meeting agreed the item, or "Correspondence" for a letter's."""
-    return item.meeting.board.name if item.meeting_id else "Correspondence"
+    """The board the item belongs to (`source_board`: its meeting's, or its letter's
+    meeting's), or "Correspondence" for a letter's about no meeting."""
+    return item.source_board.name if item.source_board_id else "Correspondence"
 
 
 def _action_lead(action: Action) -> str:
@@ -59,11 +60,11 @@ def overdue_groups(today: datetime.date) -> list[Group]:
     """Overdue actions and questions in groups of (lead, board), most overdue first in each."""
     actions = (
         Action.objects.overdue(today)
-        .select_related("lead_user", "meeting__board", "letter")
+        .select_related("lead_user", "source_board", "meeting__board", "letter")
         .with_owners()
     )
     questions = PerformanceQuestion.objects.overdue(today).select_related(
-        "put_to", "meeting__board", "letter"
+        "put_to", "source_board", "meeting__board", "letter"
     )
     keyed = [
         ((_action_lead(a), _board(a)), _entry("Action", a, a.due_date, today)) for a in actions
