@@ -4,8 +4,9 @@ A 100-row table rendered cell by cell in the template language (a lookup, a filt
 include for every value) from model instances cost many times what it costs with the values
 read as plain values, computed here and written out as HTML by `ActionRow.html` (every value
 escaped). Views pass the rows to templates/actions/includes/action_table.html, which
-writes the caption and headings around them. The rules stay in one place: the deadline tag is
-`deadline_state` (as `Action.deadline_state`), the status colour `STATUS_TAG_CLASSES`, the
+writes the caption and headings around them. The rules stay in one place: the deadline tags are
+`deadline_state` (as `Action.deadline_state`) written by actions/deadline_tags.py, as on every
+other page; the status colour `STATUS_TAG_CLASSES`, the
 owners are written as Annex A writes them (`Action.owner_label`).
 """
 
@@ -21,6 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localdate
 
+from actions.deadline_tags import deadline_tags
 from actions.models import Action, ActionOwner
 from actions.models.base import DEADLINE_STATE_LABELS, deadline_state
 from actions.timing import TimingKind
@@ -60,19 +62,7 @@ class ActionRow:
         """The row as a table row, every value escaped: written here rather than cell by
         cell in the template language, which spent more on 100 rows than the rest of a page."""
         due = f'<br><span class="govuk-body-s">Due {escape(self.due)}</span>' if self.due else ""
-        tags = [
-            f'<strong class="govuk-tag app-tag--{self.deadline}">{escape(self.deadline_label)}'
-            "</strong>"
-            if self.deadline
-            else "",
-            '<strong class="govuk-tag govuk-tag--red app-tag--unreadable">Timing unreadable'
-            "</strong>"
-            if self.unreadable
-            else "",
-            f'<strong class="govuk-tag govuk-tag--orange">Slipped \u00d7{self.slip_count}</strong>'
-            if self.slip_count
-            else "",
-        ]
+        tags = deadline_tags(self.deadline, unreadable=self.unreadable, slip_count=self.slip_count)
         cells = (
             f'{self.number}<br><span class="govuk-body-s">{escape(self.source)}</span>',
             f'<a class="govuk-link" href="{escape(self.url)}">{escape(self.text)}</a>',
@@ -80,7 +70,7 @@ class ActionRow:
             escape(self.lead),
             escape(self.owners),
             f'<strong class="govuk-tag {self.status_class}">{escape(self.status)}</strong>',
-            "\n".join(tags),
+            tags,
         )
         return mark_safe(ROW.format("".join(CELL.format(cell) for cell in cells)))
 

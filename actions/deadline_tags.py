@@ -1,0 +1,50 @@
+"""The tags beside an item's deadline, written once: its deadline state (overdue, due soon, on
+track, no deadline; nothing once done), timing unreadable, slipped.
+
+Templates write them with the `deadline_tag` and `deadline_tags` template tags
+(actions/templatetags/deadlines.py), the action tables through actions/rows.py: every page shows
+the same tag, in the same colour (static/scss/main.scss, `.app-tag--<state>`), with the same
+words. The state itself is `deadline_state` (actions/models/base.py), the rule of
+`DeadlineQuerySet`.
+"""
+
+import functools
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+from actions.models.base import DEADLINE_STATE_LABELS
+
+DONE = "done"
+
+
+@functools.cache  # a handful of states, on every row of every table
+def state_tag(state: str) -> SafeString:
+    """The tag of a deadline state ("overdue", "due_soon", ...); nothing for "done"."""
+    if not state or state == DONE:
+        return mark_safe("")
+    label = DEADLINE_STATE_LABELS[state]
+    return mark_safe(f'<strong class="govuk-tag app-tag--{escape(state)}">{escape(label)}</strong>')
+
+
+def unreadable_tag() -> SafeString:
+    return mark_safe(
+        '<strong class="govuk-tag govuk-tag--red app-tag--unreadable">Timing unreadable</strong>'
+    )
+
+
+def slipped_tag(slip_count: int) -> SafeString:
+    return mark_safe(
+        f'<strong class="govuk-tag govuk-tag--orange">Slipped \u00d7{slip_count}</strong>'
+    )
+
+
+def deadline_tags(state: str, *, unreadable: bool = False, slip_count: int = 0) -> SafeString:
+    """The state's tag, then "Timing unreadable" and "Slipped" with its count when they apply,
+    one a line."""
+    tags = [
+        state_tag(state),
+        unreadable_tag() if unreadable else "",
+        slipped_tag(slip_count) if slip_count else "",
+    ]
+    return mark_safe("\n".join(tags))

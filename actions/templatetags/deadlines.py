@@ -1,0 +1,28 @@
+"""{% deadline_tag item %} and {% deadline_tags action %}: the tags of actions/deadline_tags.py
+in templates.
+
+`deadline_tag` takes an item with `deadline_state()` (an action, a question) or a state
+("overdue", for a deadline of another kind: a letter's response, a report's comments);
+`deadline_tags` adds "Timing unreadable" for an action whose timing could not be read.
+"""
+
+from django import template
+from django.utils.safestring import SafeString
+
+from actions import deadline_tags as tags
+from actions.timing import TimingKind
+
+register = template.Library()
+
+
+@register.simple_tag
+def deadline_tag(item_or_state) -> SafeString:
+    if isinstance(item_or_state, str):
+        return tags.state_tag(item_or_state)
+    return tags.state_tag(item_or_state.deadline_state())
+
+
+@register.simple_tag
+def deadline_tags(action) -> SafeString:
+    unreadable = action.timing_kind == TimingKind.UNREADABLE
+    return tags.deadline_tags(action.deadline_state(), unreadable=unreadable)
