@@ -1,13 +1,24 @@
-"""What each row of an action table shows, worked out in Python once per table.
+"""What each row of an action table shows, worked out in Python once per table: every table of
+actions in the web pages is written here.
 
 A 100-row table rendered cell by cell in the template language (a lookup, a filter or an
 include for every value) from model instances cost many times what it costs with the values
 read as plain values, computed here and written out as HTML by `ActionRow.html` (every value
 escaped). Views pass the rows to templates/actions/includes/action_table.html, which
-writes the caption and headings around them. The rules stay in one place: the deadline tags are
-`deadline_state` (as `Action.deadline_state`) written by actions/deadline_tags.py, as on every
-other page; the status colour `STATUS_TAG_CLASSES`, the
-owners are written as Annex A writes them (`Action.owner_label`).
+writes the caption and headings around them; pages of apps below `actions` (a meeting's, a
+letter's) use the `{% action_table %}` template tag (actions/templatetags/action_tables.py),
+which does both.
+
+Each cell is written one way. A table chooses which cells it shows, and a little of how, with
+a `Table`: `ACTIONS` (the lists, "My actions", search, the dashboards, a letter's and a
+recommendation's actions), `MEETING` (a meeting's Annex A: the whole text, no source under the
+No., since every row is the meeting's) and `PUBLIC` (the public pages: no lead, owner or
+deadline, and no links into the signed-in pages).
+
+The rules stay in one place: the deadline tags are `deadline_state` (as
+`Action.deadline_state`) written by actions/deadline_tags.py, as on every other page; the status
+colour is `STATUS_TAG_CLASSES`; the owners are written as Annex A writes them
+(`Action.owner_label`).
 """
 
 import datetime
@@ -32,7 +43,55 @@ TEXT_WORDS = 40
 NONE = "—"
 
 CELL = '<td class="govuk-table__cell">{}</td>'
+PRE_WRAP_CELL = '<td class="govuk-table__cell app-pre-wrap">{}</td>'
 ROW = '<tr class="govuk-table__row">{}</tr>'
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column's heading, and the list's sort keys when the list can sort by it."""
+
+    heading: str
+    sort: str = ""
+    descending: str = ""  # the sort key of the other direction, when there is one
+
+
+COLUMNS = {
+    "agreed": Column("Agreed at"),
+    "number": Column("No.", sort="number"),
+    "text": Column("Action"),
+    "timing": Column("Timing and due date", sort="due_date", descending="-due_date"),
+    "timing_as_written": Column("Timing"),
+    "lead": Column("Lead"),
+    "owner": Column("Owner"),
+    "status": Column("Status", sort="status"),
+    "deadline": Column("Deadline"),
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    """Which cells a table of actions shows (names of `COLUMNS`, in order), and how."""
+
+    columns: tuple[str, ...] = ("number", "text", "timing", "lead", "owner", "status", "deadline")
+    source: bool = True  # the meeting or letter under the No.
+    whole_text: bool = False  # the whole text as written, else its first TEXT_WORDS words
+    links: bool = True  # the text links to the action's page
+
+    @property
+    def headings(self) -> list[Column]:
+        return [COLUMNS[name] for name in self.columns]
+
+
+ACTIONS = Table()
+MEETING = Table(source=False, whole_text=True)
+PUBLIC = Table(
+    columns=("agreed", "number", "text", "timing_as_written", "status"),
+    source=False,
+    whole_text=True,
+    links=False,
+)
+TABLES = {"actions": ACTIONS, "meeting": MEETING, "public": PUBLIC}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +111,8 @@ class ActionRow:
     deadline_label: str
     unreadable: bool
     slip_count: int
+    agreed: str = ""  # where it was agreed, as the public pages say it
+    table: Table = ACTIONS
 
     def __getitem__(self, name: str):
         """The template language tries `row[name]` before `row.name`: answering it saves a
@@ -59,20 +120,53 @@ class ActionRow:
         return getattr(self, name)
 
     def html(self) -> SafeString:
-        """The row as a table row, every value escaped: written here rather than cell by
-        cell in the template language, which spent more on 100 rows than the rest of a page."""
-        due = f'<br><span class="govuk-body-s">Due {escape(self.due)}</span>' if self.due else ""
-        tags = deadline_tags(self.deadline, unreadable=self.unreadable, slip_count=self.slip_count)
-        cells = (
-            f'{self.number}<br><span class="govuk-body-s">{escape(self.source)}</span>',
-            f'<a class="govuk-link" href="{escape(self.url)}">{escape(self.text)}</a>',
-            f"{escape(self.timing)}{due}",
-            escape(self.lead),
-            escape(self.owners),
-            f'<strong class="govuk-tag {self.status_class}">{escape(self.status)}</strong>',
-            tags,
-        )
-        return mark_safe(ROW.format("".join(CELL.format(cell) for cell in cells)))
+        """The row as a table row of its table's cells, every value escaped: written here
+        rather than cell by cell in the template language, which spent more on 100 rows than
+        the rest of a page."""
+        return mark_safe(ROW.format("".join(_CELLS[name](self) for name in self.table.columns)))
+
+
+def _number_cell(row: ActionRow) -> str:
+    if not row.table.source:
+        return CELL.format(row.number)
+    return CELL.format(f'{row.number}<br><span class="govuk-body-s">{escape(row.source)}</span>')
+
+
+def _text_cell(row: ActionRow) -> str:
+    text = escape(row.text)
+    if row.table.links:
+        text = f'<a class="govuk-link" href="{escape(row.url)}">{text}</a>'
+    return (PRE_WRAP_CELL if row.table.whole_text else CELL).format(text)
+
+
+def _timing_cell(row: ActionRow) -> str:
+    due = f'<br><span class="govuk-body-s">Due {escape(row.due)}</span>' if row.due else ""
+    return CELL.format(f"{escape(row.timing)}{due}")
+
+
+def _status_cell(row: ActionRow) -> str:
+    return CELL.format(
+        f'<strong class="govuk-tag {row.status_class}">{escape(row.status)}</strong>'
+    )
+
+
+def _deadline_cell(row: ActionRow) -> str:
+    return CELL.format(
+        deadline_tags(row.deadline, unreadable=row.unreadable, slip_count=row.slip_count)
+    )
+
+
+_CELLS = {
+    "agreed": lambda row: CELL.format(escape(row.agreed)),
+    "number": _number_cell,
+    "text": _text_cell,
+    "timing": _timing_cell,
+    "timing_as_written": lambda row: CELL.format(escape(row.timing)),
+    "lead": lambda row: CELL.format(escape(row.lead)),
+    "owner": lambda row: CELL.format(escape(row.owners)),
+    "status": _status_cell,
+    "deadline": _deadline_cell,
+}
 
 
 class _LongDates:
@@ -87,10 +181,10 @@ class _LongDates:
 
 
 # What a row shows, read as plain values: no model instances to build for 100 rows.
-COLUMNS = (
+VALUES = (
     *("pk", "number", "text", "lead", "timing", "timing_kind", "due_date", "status"),
     *("slip_count", "meeting_id", "meeting__date", "meeting__board__name"),
-    *("meeting__board__short_name", "letter__reference"),
+    *("meeting__board__short_name", "letter__reference", "letter__date"),
 )
 
 
@@ -99,6 +193,14 @@ def _source(action: dict, long_date: _LongDates) -> str:
         board = action["meeting__board__short_name"] or action["meeting__board__name"]
         return f"{board}, {long_date(action['meeting__date'])}"
     return f"Letter {action['letter__reference']}"
+
+
+def _agreed(action: dict, long_date: _LongDates) -> str:
+    """As the public pages name where an action was agreed: the board and date of its meeting
+    ("Performance and Risk Oversight Board, 24 June 2022"), or the date of its letter."""
+    if action["meeting_id"]:
+        return f"{action['meeting__board__name']}, {long_date(action['meeting__date'])}"
+    return f"Letter of {long_date(action['letter__date'])}"
 
 
 def _first_words(text: str) -> str:
@@ -127,17 +229,18 @@ def owner_names(keys: list[int]) -> dict[int, str]:
 
 def _values(actions) -> list[dict]:
     """What the rows show of `actions`: a queryset, read in its own order (and slice), or the
-    primary keys of the actions in order."""
+    actions (or their primary keys) in order."""
     if isinstance(actions, QuerySet):
-        return list(actions.values(*COLUMNS))
-    keys = list(actions)
-    found = Action.objects.filter(pk__in=keys).order_by().values(*COLUMNS)
+        return list(actions.values(*VALUES))
+    keys = [getattr(action, "pk", action) for action in actions]
+    found = Action.objects.filter(pk__in=keys).order_by().values(*VALUES)
     by_key = {action["pk"]: action for action in found}
     return [by_key[pk] for pk in keys if pk in by_key]
 
 
-def table_rows(actions) -> list[ActionRow]:
-    """The rows of `actions` (a queryset, or the actions' keys in order): two queries."""
+def table_rows(actions, table: Table = ACTIONS) -> list[ActionRow]:
+    """The rows of `actions` (a queryset, or the actions or their keys in order) as `table`
+    shows them: two queries."""
     actions = _values(actions)
     owners = owner_names([action["pk"] for action in actions])
     today = localdate()
@@ -153,7 +256,7 @@ def table_rows(actions) -> list[ActionRow]:
                 number=action["number"],
                 source=_source(action, long_date),
                 url=detail_url(action["pk"]),
-                text=_first_words(action["text"]),
+                text=action["text"] if table.whole_text else _first_words(action["text"]),
                 timing=action["timing"] or NONE,
                 due=long_date(due) if due else "",
                 lead=action["lead"] or NONE,
@@ -164,6 +267,8 @@ def table_rows(actions) -> list[ActionRow]:
                 deadline_label=DEADLINE_STATE_LABELS[state],
                 unreadable=action["timing_kind"] == TimingKind.UNREADABLE,
                 slip_count=action["slip_count"],
+                agreed=_agreed(action, long_date) if "agreed" in table.columns else "",
+                table=table,
             )
         )
     return rows

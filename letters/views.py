@@ -50,10 +50,8 @@ def letter_detail(request, pk):
     related = ("put_to", "theme", "response_letter", "letter")
     asked = list(letter.questions.for_user(user).select_related(*related))
     answered = list(letter.answers.for_user(user).select_related(*related).exclude(letter=letter))
-    letter_actions = list(letter.actions.for_user(user).for_lists())
-    meeting_actions = (
-        list(letter.meeting.actions.for_user(user).for_lists()) if letter.meeting_id else []
-    )
+    letter_actions = list(letter.actions.for_user(user))
+    meeting_actions = list(letter.meeting.actions.for_user(user)) if letter.meeting_id else []
     return render(
         request,
         "letters/letter_detail.html",
@@ -64,8 +62,8 @@ def letter_detail(request, pk):
             ],
             "asked": asked,
             "answered": answered,
-            "letter_actions": letter_actions,
-            "meeting_actions": meeting_actions,
+            # The letter's actions, then its meeting's: rows of the actions app's table.
+            "actions": letter_actions + meeting_actions,
             "closure": _closure(asked, letter_actions + meeting_actions),
             "history": history_entries(letter),
             "can_change": user.has_perm("letters.change_letter", letter),

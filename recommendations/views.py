@@ -46,9 +46,7 @@ def recommendation_detail(request, pk):
     recommendation = visible_recommendations(request.user).get(
         pk=get_recommendation_for(request.user, pk).pk
     )
-    actions = (
-        Action.objects.for_user(request.user).for_lists().filter(recommendations=recommendation)
-    )
+    actions = Action.objects.for_user(request.user).filter(recommendations=recommendation)
     return render(
         request,
         "recommendations/recommendation_detail.html",

@@ -54,10 +54,7 @@ def meeting_detail(request, pk):
     from each, and the Annex A table of its actions (a lead sees only their organisation's)."""
     meeting = get_meeting_for(request.user, pk)
     actions = list(
-        meeting.actions.for_user(request.user)
-        .select_related("theme", "forum", "minute_item")
-        .with_owners()
-        .order_by("number")
+        meeting.actions.for_user(request.user).order_by("number")
     )
     by_minute = defaultdict(list)
     for action in actions:
