@@ -1,9 +1,10 @@
 """An action's timeline: updates and transitions, timing revisions and field changes, in time order.
 
 Field changes come from the history (django-simple-history): each record is diffed against the
-one before it. Status changes are shown by their transition (an ActionUpdate) and timing changes
-by their TimingRevision, so the history shows only what they do not. The number of queries is
-fixed, however long the history.
+one before it, and each value written as every history display writes it
+(`common.history.field_value`). Status changes are shown by their transition (an ActionUpdate)
+and timing changes by their TimingRevision, so the history shows only what they do not. The
+number of queries is fixed, however long the history.
 """
 
 import datetime
@@ -11,12 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.utils import dateformat
 
 from accounts.models import Organisation, User
 from actions.models import Action, Evidence, Theme
 from actions.services import TIMING_REVISION_REASON
 from actions.workflow import Status
+from common.history import Change, display_value, field_value, related_names
 from meetings.models import Board, MinuteItem
 
 # Fields shown when changed, with their labels.
@@ -43,14 +44,6 @@ RELATED = {
 # A history row whose reason starts with TIMING_REVISION_REASON (written by
 # actions.services.revise_timing) is told by its TimingRevision.
 TIMING_FIELDS = {"timing", "due_date"}
-NOTHING = "(none)"
-
-
-@dataclass(frozen=True)
-class Change:
-    label: str
-    before: str
-    after: str
 
 
 @dataclass
@@ -62,14 +55,6 @@ class Entry:
     status_change: tuple[str, str] | None = None
     changes: list[Change] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-
-
-def _show(value) -> str:
-    if value in (None, ""):
-        return NOTHING
-    if isinstance(value, datetime.date):
-        return dateformat.format(value, "j F Y")
-    return str(value)
 
 
 def _update_entries(action: Action) -> list[Entry]:
@@ -106,8 +91,16 @@ def _revision_entries(action: Action) -> list[Entry]:
                 title="Timing revised",
                 note=note,
                 changes=[
-                    Change("Timing", _show(revision.timing_before), _show(revision.timing_after)),
-                    Change("Due date", _show(revision.due_before), _show(revision.due_after)),
+                    Change(
+                        "Timing",
+                        display_value(revision.timing_before),
+                        display_value(revision.timing_after),
+                    ),
+                    Change(
+                        "Due date",
+                        display_value(revision.due_before),
+                        display_value(revision.due_after),
+                    ),
                 ],
             )
         )
@@ -124,11 +117,6 @@ def _owner_sets(records) -> dict[int, frozenset[int]]:
     for history_id, organisation_id in rows:
         owners[history_id].add(organisation_id)
     return {history_id: frozenset(ids) for history_id, ids in owners.items()}
-
-
-def _names(model, ids) -> dict:
-    ids = {pk for pk in ids if pk is not None}
-    return {obj.pk: str(obj) for obj in model.objects.filter(pk__in=ids)} if ids else {}
 
 
 def _history_entries(action: Action) -> list[Entry]:
@@ -155,14 +143,13 @@ def _history_entries(action: Action) -> list[Entry]:
         for name, old, new in changes:
             if name in RELATED:
                 wanted[name].update(old | new if name == "owners" else (old, new))
-    names = {name: _names(RELATED[name], ids) for name, ids in wanted.items()}
+    names = {RELATED[name]: related_names(RELATED[name], ids) for name, ids in wanted.items()}
 
     def show(name, value):
+        """As common.history writes every history value."""
         if name == "owners":
-            return " and ".join(sorted(names[name].get(pk, "?") for pk in value)) or NOTHING
-        if name in names:
-            return names[name].get(value, NOTHING if value is None else f"#{value}")
-        return _show(value)
+            return display_value(value, names=names[Organisation])
+        return field_value(Action._meta.get_field(name), value, names)
 
     entries = []
     for record, changes in raw:

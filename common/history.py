@@ -1,14 +1,24 @@
 """The history of a record: who changed it and why (`record_change`), and the history as people
-read it: who, when, why, and each field before and after (`history_entries`)."""
+read it: who, when, why, and each field before and after (`history_entries`).
 
+`display_value` is how every history display writes a value, before or after: this module's
+`history_entries` (letters, questions, recommendations) and an action's timeline
+(actions/timeline.py), so the same change reads the same on every page.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from django.db import models
+from django.utils import dateformat, timezone
 
 HIDDEN_FIELDS = {"version", "next_reminder_on", "last_update_at"}
 # The length of django-simple-history's history_change_reason column.
 REASON_MAX = 100
+# A value that is not there: a blank text, no date, no related record.
+BLANK = "(blank)"
 
 
 def record_change(obj: models.Model, by, reason: str) -> None:
@@ -22,7 +32,52 @@ def record_change(obj: models.Model, by, reason: str) -> None:
     obj._change_reason = reason[:REASON_MAX]
 
 
-@dataclass
+def display_value(
+    value, *, choices: Iterable | None = None, names: Mapping[object, str] | None = None
+) -> str:
+    """A value of a history row as people read it.
+
+    Blank (None, "" or an empty set) is "(blank)"; a value with `choices` is its choice's label;
+    a related record's key, with `names` (keys to names, `related_names`), is its name, or
+    "#key" when the record is gone; a set of keys (many-to-many) is their names in alphabetical
+    order joined by "and"; a date is "24 June 2022" (a moment, its day here); a text is shown
+    whole (cut, an edit near its end would not show).
+    """
+    if isinstance(value, (set, frozenset, list, tuple)):
+        shown = sorted(display_value(item, names=names) for item in value)
+        return " and ".join(shown) or BLANK
+    if value is None or value == "":
+        return BLANK
+    if choices is not None:
+        return str(dict(choices).get(value, value))
+    if names is not None:
+        return names.get(value, f"#{value}")
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    if isinstance(value, datetime.date):
+        return dateformat.format(value, "j F Y")
+    return str(value)
+
+
+def related_names(model, keys: Iterable) -> dict[object, str]:
+    """The names (`str`) of `model`'s records with these keys, in one query (none for no key)."""
+    keys = {key for key in keys if key is not None}
+    if not keys:
+        return {}
+    return {obj.pk: str(obj) for obj in model._default_manager.filter(pk__in=keys)}
+
+
+def field_value(model_field, value, names_by_model: Mapping) -> str:
+    """`display_value` of a model field's value: with its choices, or the names of the records
+    its foreign key points to (`names_by_model`: model -> `related_names`)."""
+    if model_field.choices:
+        return display_value(value, choices=model_field.flatchoices)
+    if isinstance(model_field, models.ForeignKey):
+        return display_value(value, names=names_by_model.get(model_field.related_model, {}))
+    return display_value(value)
+
+
+@dataclass(frozen=True)
 class Change:
     label: str
     before: str
@@ -36,19 +91,6 @@ class Entry:
     kind: str
     reason: str
     changes: list[Change] = field(default_factory=list)
-
-
-def _display(model_field, value, related: dict) -> str:
-    if value is None or value == "":
-        return "(blank)"
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(model_field, models.ForeignKey):
-        return str(related.get((model_field.related_model, value), value))
-    if hasattr(value, "strftime"):
-        return f"{value:%-d %B %Y}"
-    text = str(value)
-    return text if len(text) <= 200 else text[:200] + "…"
 
 
 def history_entries(obj, limit: int = 50) -> list[Entry]:
@@ -83,8 +125,8 @@ def history_entries(obj, limit: int = 50) -> list[Entry]:
             entry.changes.append(
                 Change(
                     label=str(model_field.verbose_name).capitalize(),
-                    before=_display(model_field, change.old, related),
-                    after=_display(model_field, change.new, related),
+                    before=field_value(model_field, change.old, related),
+                    after=field_value(model_field, change.new, related),
                 )
             )
         entries.append(entry)
@@ -92,16 +134,14 @@ def history_entries(obj, limit: int = 50) -> list[Entry]:
 
 
 def _load_related(model, deltas) -> dict:
-    """The objects behind changed foreign keys, keyed (model, pk): one query per related model."""
+    """The names of the records behind changed foreign keys, by model: one query per model."""
     wanted: dict = {}
     for changes in deltas:
         for change in changes:
             model_field = model._meta.get_field(change.field)
             if isinstance(model_field, models.ForeignKey):
                 ids = wanted.setdefault(model_field.related_model, set())
-                ids.update(v for v in (change.old, change.new) if v is not None)
+                ids.update((change.old, change.new))
     return {
-        (related_model, obj.pk): obj
-        for related_model, ids in wanted.items()
-        for obj in related_model._default_manager.filter(pk__in=ids)
+        related_model: related_names(related_model, ids) for related_model, ids in wanted.items()
     }
