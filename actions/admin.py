@@ -47,7 +47,18 @@ class ActionAdmin(SimpleHistoryAdmin):
     date_hierarchy = "due_date"
     list_select_related = ["meeting__board"]
     raw_id_fields = ["meeting", "letter", "minute_item", "superseded_by", "lead_user"]
-    readonly_fields = ["timing_kind", "due_date", "timing_problem", "version", "slip_count"]
+    # Status and timing change only through actions/services.py (the lifecycle's map, timing
+    # revisions with who agreed them), never by editing the row here.
+    readonly_fields = [
+        "status",
+        "superseded_by",
+        "timing",
+        "timing_kind",
+        "due_date",
+        "timing_problem",
+        "version",
+        "slip_count",
+    ]
     inlines = [ActionOwnerInline, TimingRevisionInline, ActionUpdateInline]
 
 

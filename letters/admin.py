@@ -11,3 +11,5 @@ class LetterAdmin(SimpleHistoryAdmin):
     search_fields = ["reference", "subject", "sender", "recipient"]
     date_hierarchy = "date"
     raw_id_fields = ["meeting", "in_reply_to"]
+    # The status changes only through letters/services.py (the lifecycle's map).
+    readonly_fields = ["status", "published_on"]

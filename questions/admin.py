@@ -10,6 +10,8 @@ class PerformanceQuestionAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "put_to", "theme"]
     search_fields = ["text", "response"]
     raw_id_fields = ["letter", "meeting", "response_letter"]
+    # The status changes only through questions/services.py (the lifecycle's map).
+    readonly_fields = ["status", "response_due", "version"]
 
 
 @admin.register(QuestionEvent)
