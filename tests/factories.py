@@ -94,8 +94,12 @@ class ActionFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def owners(self, create, extracted, **kwargs):
+        """Owners in the order given, as Annex A names them (`set()` would add them in the order
+        of a Python set of their ids, which changes with the ids a database hands out)."""
         if create:
-            self.owners.set(extracted or [OrganisationFactory(short_name="MPS")])
+            self.owners.clear()
+            for organisation in extracted or [OrganisationFactory(short_name="MPS")]:
+                self.owners.add(organisation)
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):
