@@ -2,7 +2,9 @@
 
 An item is public from its publication date on: a letter when its status is "published" and its
 published_on date has come; an action's status or a question and its response when their
-published_on date has come. Everything else does not exist for the public pages (404).
+published_on date has come. Everything else does not exist for the public pages (404). A
+published question's answer is public only once accepted: the pages print its `public_answer`
+(questions/workflow.py, PUBLIC_ANSWER_STATUSES), never its `response`.
 """
 
 import datetime

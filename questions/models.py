@@ -15,7 +15,7 @@ from actions.models.base import DeadlineQuerySet, RemindedModel, Theme, deadline
 from actions.timing import TimingKind, parse_timing
 from meetings.models import Board, Meeting
 
-from .workflow import PENDING_STATUSES, QuestionStatus
+from .workflow import PENDING_STATUSES, PUBLIC_ANSWER_STATUSES, QuestionStatus
 
 
 class QuestionQuerySet(DeadlineQuerySet):
@@ -121,6 +121,12 @@ class PerformanceQuestion(RemindedModel):
     def is_done(self) -> bool:
         """Its answer has been accepted."""
         return self.status == QuestionStatus.ACCEPTED
+
+    @property
+    def public_answer(self) -> str:
+        """The answer the public may read: the response once accepted, else "" (see
+        workflow.PUBLIC_ANSWER_STATUSES). Public pages print this, never `response`."""
+        return self.response if self.status in PUBLIC_ANSWER_STATUSES else ""
 
     def apply_timing(self, text: str) -> None:
         """Set the response deadline as written and the date derived from it (not saved)."""

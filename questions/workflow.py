@@ -31,6 +31,11 @@ Status = QuestionStatus
 # overdue).
 PENDING_STATUSES = (Status.AWAITING, Status.ASKED_AGAIN)
 
+# Statuses in which a question's response is its public answer: only an answer MOPAC accepted is
+# ever shown to the public (an answer awaiting a decision, or one MOPAC asked again about, is not).
+# Read by PerformanceQuestion.public_answer, which every public page prints.
+PUBLIC_ANSWER_STATUSES = (Status.ACCEPTED,)
+
 
 class Transition(models.TextChoices):
     """What happened; the label starts the reason recorded in the history."""

@@ -1,6 +1,7 @@
 """Publication: officers choose what is public, item by item; nothing unpublished is reachable."""
 
 import datetime
+import pathlib
 
 import pytest
 import time_machine
@@ -121,16 +122,72 @@ def test_published_action_shows_number_text_timing_and_status_only(client, offic
 
 def test_published_questions_and_answers_appear_on_the_public_letter(client, officer, mps):
     letter = LetterFactory(status="published", published_on=TODAY)
-    answered = QuestionFactory(
-        letter=letter, put_to=mps, text="Burglary impact?", response="Up 10%", status="answered"
+    accepted = QuestionFactory(
+        letter=letter, put_to=mps, text="Burglary impact?", response="Up 10%", status="accepted"
     )
     QuestionFactory(letter=letter, put_to=mps, text="Not published question")
     client.force_login(officer)
-    publish(client, "questions", answered.pk)
+    publish(client, "questions", accepted.pk)
     client.logout()
     page = client.get(reverse("publication:letter", args=[letter.pk])).content.decode()
     assert "Burglary impact?" in page and "Up 10%" in page
     assert "Not published question" not in page
+
+
+@pytest.mark.parametrize("status", ["awaiting", "answered", "asked_again", "withdrawn"])
+def test_only_an_accepted_answer_is_ever_public(client, mps, status):
+    """A lead's answer is not public until MOPAC accepts it, nor after MOPAC asks again."""
+    letter = LetterFactory(status="published", published_on=TODAY)
+    QuestionFactory(
+        letter=letter,
+        put_to=mps,
+        text="Robbery impact?",
+        response="Unaccepted answer text",
+        status=status,
+        published_on=TODAY,
+    )
+    for page in (
+        client.get(reverse("publication:letter", args=[letter.pk])),
+        client.get(reverse("publication:questions")),
+    ):
+        body = page.content.decode()
+        assert "Robbery impact?" in body
+        assert "Unaccepted answer text" not in body
+        assert "no accepted answer yet" in body
+
+
+def test_an_answer_becomes_public_when_accepted_and_not_before(client, officer, lead, mps):
+    letter = LetterFactory(status="published", published_on=TODAY)
+    question = QuestionFactory(letter=letter, put_to=mps, published_on=TODAY)
+    public = reverse("publication:questions")
+
+    def shown(text):
+        client.logout()
+        return text in client.get(public).content.decode()
+
+    client.force_login(lead)
+    answer = reverse("questions:answer", args=[question.pk])
+    assert client.post(answer, {"response": "First answer"}).status_code == 302
+    assert not shown("First answer")
+    client.force_login(officer)
+    again = reverse("questions:ask_again", args=[question.pk])
+    assert client.post(again, {"again-reason": "Not enough"}).status_code == 302
+    assert not shown("First answer")
+    client.force_login(lead)
+    assert client.post(answer, {"response": "Second answer"}).status_code == 302
+    assert not shown("Second answer")
+    client.force_login(officer)
+    accept = reverse("questions:accept", args=[question.pk])
+    assert client.post(accept, {}).status_code == 302
+    assert shown("Second answer") and not shown("First answer")
+
+
+def test_no_public_template_prints_a_raw_response():
+    from django.conf import settings
+
+    folder = pathlib.Path(settings.BASE_DIR) / "templates" / "publication"
+    for template in folder.glob("*.html"):
+        assert ".response" not in template.read_text(), template.name
 
 
 def test_public_search_finds_published_letters(client, mopac, mps):
@@ -228,3 +285,4 @@ def test_manage_page_filters_actions_by_meeting(client, officer, mps):
     client.force_login(officer)
     response = client.get(reverse("publication:manage"), {"kind": "actions", "meeting": june.pk})
     assert [a.text for a in response.context["page_obj"]] == ["June action"]
+
