@@ -3,8 +3,9 @@
     draft -> draft                      save the draft (the follow-up letter composer)
     draft -> sent                       mark as sent (documents renders it first)
     sent -> response received           a received letter is recorded in reply to it
-    any -> published                    publish from a date (the publication page; again to
-                                        change the date)
+    sent, response received -> published  publish from a date (the publication page); from
+                                        published again to change the date. Never a draft:
+                                        what was not sent cannot be public.
     published -> the status before      unpublish (the publication page)
     any -> draft, sent, resp. received  set by an officer editing the letter in the register
 
@@ -64,6 +65,10 @@ class Rule:
 
 ALL_STATUSES = tuple(Status)
 
+# The statuses a letter may be published from: sent or answered, or published already (to change
+# the date). A draft is not one of them.
+PUBLISHABLE_STATUSES = (Status.SENT, Status.RESPONSE_RECEIVED, Status.PUBLISHED)
+
 # transition -> its rule. Every one is an officer's (publishing needs publication.publish, the
 # rest letters.change_letter); leads make none.
 TRANSITIONS: dict[str, Rule] = {
@@ -87,10 +92,10 @@ TRANSITIONS: dict[str, Rule] = {
         needs="the received letter that replies to it",
     ),
     Transition.PUBLISH: Rule(
-        sources=ALL_STATUSES,
+        sources=PUBLISHABLE_STATUSES,
         targets=(Status.PUBLISHED,),
         permission="publication.publish",
-        refused="Letter {reference} cannot be published.",
+        refused="Letter {reference} is {status}: only a sent letter can be published.",
         needs="the date it is public from",
     ),
     Transition.UNPUBLISH: Rule(

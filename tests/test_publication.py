@@ -286,3 +286,18 @@ def test_manage_page_filters_actions_by_meeting(client, officer, mps):
     response = client.get(reverse("publication:manage"), {"kind": "actions", "meeting": june.pk})
     assert [a.text for a in response.context["page_obj"]] == ["June action"]
 
+
+def test_a_draft_letter_cannot_be_published(client, officer, mps):
+    draft = LetterFactory(subject="Unsent draft", status="draft", recipient_organisation=mps)
+    client.force_login(officer)
+    page = client.get(reverse("publication:manage"), {"kind": "letters"}).content.decode()
+    assert "A draft letter cannot be published: send it first." in page
+    assert f'id="published-on-{draft.pk}"' not in page
+    response = publish(client, "letters", draft.pk)
+    assert response.status_code == 302
+    shown = client.get(response.url).content.decode()
+    assert "is draft: only a sent letter can be published." in shown
+    draft.refresh_from_db()
+    assert (draft.status, draft.published_on) == ("draft", None)
+    client.logout()
+    assert client.get(reverse("publication:letter", args=[draft.pk])).status_code == 404

@@ -14,6 +14,8 @@ from common.govuk import DateField, GovukForm
 from common.lifecycle import IllegalTransition
 from common.listing import paginate
 from letters.models import Letter
+from letters.workflow import Transition as LetterTransition
+from letters.workflow import allowed_transitions
 from meetings.models import Meeting
 from publication.services import publish, unpublish
 from questions.models import PerformanceQuestion
@@ -67,6 +69,10 @@ def manage(request):
     if kind != "letters" and meeting.isdigit():
         items = items.filter(meeting_id=int(meeting))
     page, querystring = paginate(request, items.order_by("-published_on", "-pk"))
+    for item in page:  # a letter is published only from the statuses its lifecycle allows
+        item.publishable = not isinstance(item, Letter) or (
+            LetterTransition.PUBLISH in allowed_transitions(item.status)
+        )
     return render(
         request,
         "publication/manage.html",
