@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "common.security.middleware.DeniedRequestLogMiddleware",
+    "common.security.middleware.PrivateCacheMiddleware",
     "common.security.middleware.RejectNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.IdleTimeoutMiddleware",

@@ -4,6 +4,11 @@ ContentSecurityPolicyMiddleware sends settings.CONTENT_SECURITY_POLICY (a dict o
 every response that has none: pages load scripts, styles, fonts and images from this site only,
 never inline, and may not be framed. Django 5.2 has no CSP of its own.
 
+PrivateCacheMiddleware sends `Cache-Control: private, no-store` on every response to a signed-in
+user (pages, CSV and Excel exports, PDFs, API responses) unless the view set Cache-Control itself,
+so that no browser or proxy keeps personal data. Static files (served by WhiteNoise before it) and
+the public pages (views marked @public_page) are left alone.
+
 DeniedRequestLogMiddleware logs every refusal as a security event: 401 and 403 responses (access
 helpers' PermissionDenied, DRF's refusals) and Http404 raised by a view (an object the user may
 not see does not exist for them: accounts/access.py and each app's access.py).
@@ -30,6 +35,39 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.header)
         return response
+
+
+PRIVATE_CACHE_CONTROL = "private, no-store"
+
+
+def public_page(view):
+    """Mark a view as a public page (what anyone may read, no personal data): the private cache
+    header is not added to it."""
+    view.public_page = True
+    return view
+
+
+class PrivateCacheMiddleware:
+    """Place after AuthenticationMiddleware. The user is read after the view has run, so that a
+    user signed in by the API's token (DRF sets request.user then) counts too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not getattr(request, "_public_page", False)
+            and not response.has_header("Cache-Control")
+        ):
+            response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        request._public_page = getattr(view_func, "public_page", False)
 
 
 class DeniedRequestLogMiddleware:

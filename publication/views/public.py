@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from common.listing import paginate
+from common.security.middleware import public_page
 from letters.views import pdf_response
 from publication.selectors import (
     published_actions,
@@ -14,6 +15,7 @@ from publication.selectors import (
 )
 
 
+@public_page
 def index(request):
     """Published letters and responses, newest first, with search."""
     text = request.GET.get("q", "").strip()[:200]
@@ -28,6 +30,7 @@ def index(request):
     )
 
 
+@public_page
 def letter(request, pk):
     letter = get_object_or_404(published_letters(), pk=pk)
     visible = published_letters()
@@ -47,6 +50,7 @@ def letter(request, pk):
     )
 
 
+@public_page
 def letter_pdf(request, pk):
     letter = get_object_or_404(published_letters(), pk=pk)
     if not letter.pdf:
@@ -54,6 +58,7 @@ def letter_pdf(request, pk):
     return pdf_response(letter)
 
 
+@public_page
 def actions(request):
     """Published action statuses: number, text, timing, status. No notes, evidence or history."""
     text = request.GET.get("q", "").strip()[:200]
@@ -68,6 +73,7 @@ def actions(request):
     )
 
 
+@public_page
 def questions(request):
     text = request.GET.get("q", "").strip()[:200]
     items = published_questions()
