@@ -1,11 +1,35 @@
-"""List pages: pagination that keeps the filters in the URL."""
+"""List pages: pagination that keeps the filters in the URL, and the ids read from a query
+string."""
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import Page, Paginator
 from django.shortcuts import render
 
 from .govuk import style_fields
 
 PAGE_SIZE = 50
+MAX_ID_DIGITS = 18  # a 64-bit key has at most 19 digits; more is never a record
+
+
+class BadParameter(BadRequest):
+    """A query string parameter that cannot be read: answered with 400 and this message (the
+    project's handler400, oversight/urls.py, shows it on the 400 page)."""
+
+
+def id_param(request, name: str) -> int | None:
+    """The record id in `?name=` of the query string: None when absent or blank, else its number;
+    anything but ASCII digits (text, signs, decimals, other scripts' digits, too many digits) is
+    BadParameter, a 400 naming the parameter, never a server error in the lookup that follows.
+    Every view that reads an id from a query string reads it here."""
+    value = request.GET.get(name, "").strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and len(value) <= MAX_ID_DIGITS):
+        raise BadParameter(
+            f'The address asks for {name} "{value[:40]}", which is not a record number. '
+            "Go back and follow the link again."
+        )
+    return int(value)
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE) -> tuple[Page, str]:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.history import history_entries
-from common.listing import render_filtered_list
+from common.listing import id_param, render_filtered_list
 from letters.access import get_letter_for, letters_for
 from letters.models import Letter
 
@@ -94,8 +94,9 @@ def letter_create(request):
         raise PermissionDenied
     today = timezone.localdate()
     initial = {"date": today, "reference": suggest_reference(today)}
-    if request.GET.get("in_reply_to"):
-        parent = get_letter_for(request.user, request.GET["in_reply_to"])
+    parent_id = id_param(request, "in_reply_to")
+    if parent_id is not None:
+        parent = get_letter_for(request.user, parent_id)
         initial.update(
             in_reply_to=parent,
             meeting=parent.meeting_id,

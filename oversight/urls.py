@@ -1,11 +1,12 @@
 """URL configuration. Each app owns its URLs under its own prefix."""
 
 from django.contrib import admin
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
+from common.listing import BadParameter
 from dashboard.home import home
 
 
@@ -14,6 +15,14 @@ def favicon(request):
     """/favicon.ico, which browsers and feed readers ask for unprompted: the icon in static/."""
     return redirect(static("favicon.ico"))
 
+
+def bad_request(request, exception):
+    """400: the generic page, with the message of a query parameter that cannot be read."""
+    reason = str(exception) if isinstance(exception, BadParameter) else ""
+    return render(request, "400.html", {"reason": reason}, status=400)
+
+
+handler400 = bad_request
 
 urlpatterns = [
     path("", home, name="home"),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.history import history_entries
-from common.listing import render_filtered_list
+from common.listing import id_param, render_filtered_list
 from letters.access import get_letter_for, letters_for
 from meetings.access import get_meeting_for
 from questions.access import get_question_for
@@ -182,10 +182,10 @@ def question_edit(request, pk=None):
     _require(request.user, "questions.change_question" if pk else "questions.add_question")
     question = get_question_for(request.user, pk, "questions.change_question") if pk else None
     initial = {}
-    if question is None and request.GET.get("letter"):
-        initial["letter"] = get_letter_for(request.user, request.GET["letter"])
-    if question is None and request.GET.get("meeting"):
-        initial["meeting"] = get_meeting_for(request.user, request.GET["meeting"])
+    if question is None and (letter_id := id_param(request, "letter")) is not None:
+        initial["letter"] = get_letter_for(request.user, letter_id)
+    if question is None and (meeting_id := id_param(request, "meeting")) is not None:
+        initial["meeting"] = get_meeting_for(request.user, meeting_id)
     form = QuestionForm(request.POST or None, instance=question, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = services.question_save(form.save(commit=False), by=request.user)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from actions.models import Action
 from common.history import history_entries, record_change
-from common.listing import paginate, render_filtered_list
+from common.listing import id_param, paginate, render_filtered_list
 from recommendations.access import get_recommendation_for, recommendations_for
 from recommendations.models import Report
 
@@ -71,7 +71,7 @@ def recommendation_edit(request, pk=None):
         if pk
         else None
     )
-    initial = {"report": request.GET.get("report")} if not pk else {}
+    initial = {"report": id_param(request, "report")} if not pk else {}
     form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

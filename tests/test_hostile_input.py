@@ -11,6 +11,7 @@ with the hostile text. Every GET form on the list pages (filters, search) is fil
 
 import datetime
 import json
+import pathlib
 import re
 from html.parser import HTMLParser
 
@@ -334,3 +335,50 @@ def test_a_well_formed_table_reads_back_row_for_row(rows):
         (number, timing, lead) for number, (_, timing, lead) in enumerate(rows, start=1)
     ]
     assert all(not row.errors for row in parsed.rows)
+
+
+# Every view that reads a record id from its query string, with the parameter and any other
+# parameters it needs. Each reads it with common.listing.id_param (checked below).
+QUERY_IDS = [
+    ("letters:create", "in_reply_to", {}),
+    ("questions:create", "letter", {}),
+    ("questions:create", "meeting", {}),
+    ("recommendations:create", "report", {}),
+    ("meetings:meeting_create", "board", {}),
+    ("publication:manage", "meeting", {"kind": "actions"}),
+]
+# An id from the query string handed to a lookup without id_param (a 500 on "abc"). The meeting
+# list's board and year filters are read leniently on purpose: a malformed filter is ignored there
+# (test_meeting_views.py::test_meeting_list_ignores_malformed_filters), never looked up as given.
+RAW_ID_READ = r"request\.GET\[|(_for|_or_404)\([^)]*request\.GET"
+NOT_IDS = ["abc", "1.5", "-1", "+1", "1e3", "0x10", "²", "٣", "9" * 40, "1 OR 1=1", "' OR '1"]
+
+
+@pytest.mark.parametrize(("name", "param", "extra"), QUERY_IDS)
+def test_a_non_numeric_id_in_a_query_string_is_a_400_with_a_message(
+    client, officer, name, param, extra
+):
+    client.force_login(officer)
+    for value in NOT_IDS:
+        response = client.get(reverse(name), {**extra, param: value})
+        assert response.status_code == 400, (name, param, value, response.status_code)
+        assert f"asks for {param}" in response.content.decode(), (name, value)
+        assert "not a record number" in response.content.decode()
+    assert client.get(reverse(name), {**extra, param: ""}).status_code == 200
+    assert client.get(reverse(name), {**extra, param: "999999"}).status_code in {200, 404}
+
+
+def test_every_view_reading_an_id_from_the_query_string_is_tried():
+    """A view looking up a record by an id from its query string reads it with id_param, and is
+    in QUERY_IDS."""
+    from django.conf import settings
+
+    root = pathlib.Path(settings.BASE_DIR)
+    read = set()
+    for source in root.glob("*/**/*.py"):
+        if ".venv" in source.parts or source.parts[len(root.parts)] in {"tests", "node_modules"}:
+            continue
+        text = source.read_text()
+        read |= set(re.findall(r"""id_param\(request, ["'](\w+)["']\)""", text))
+        assert not re.search(RAW_ID_READ, text), source
+    assert read == {param for _, param, _ in QUERY_IDS}

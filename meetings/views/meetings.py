@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.formsets import ADD_ROW, error_links, with_another_row
+from common.listing import id_param
 from meetings.access import get_meeting_for, meetings_for
 from meetings.forms import AttendeeFormSet, MeetingForm, MeetingStatusForm, MinuteItemFormSet
 from meetings.models import Board, Meeting
@@ -98,7 +99,7 @@ def meeting_edit(request, pk=None):
     if pk is None:
         if not request.user.has_perm("meetings.add_meeting"):
             raise PermissionDenied
-        meeting = Meeting(board_id=_int_or_none(request.GET.get("board")))
+        meeting = Meeting(board_id=id_param(request, "board"))
     else:
         meeting = get_meeting_for(request.user, pk, "meetings.change_meeting")
     adding_row = request.method == "POST" and bool(request.POST.get(ADD_ROW))

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from actions.models import Action
 from common.govuk import DateField, GovukForm
 from common.lifecycle import IllegalTransition
-from common.listing import paginate
+from common.listing import id_param, paginate
 from letters.models import Letter
 from letters.workflow import Transition as LetterTransition
 from letters.workflow import allowed_transitions
@@ -65,9 +65,10 @@ def manage(request):
         items = items.filter(condition)
     if request.GET.get("state") == "published":
         items = items.filter(published_on__isnull=False)
-    meeting = request.GET.get("meeting", "")
-    if kind != "letters" and meeting.isdigit():
-        items = items.filter(meeting_id=int(meeting))
+    meeting_id = id_param(request, "meeting")
+    meeting = "" if meeting_id is None else str(meeting_id)
+    if kind != "letters" and meeting_id is not None:
+        items = items.filter(meeting_id=meeting_id)
     page, querystring = paginate(request, items.order_by("-published_on", "-pk"))
     for item in page:  # a letter is published only from the statuses its lifecycle allows
         item.publishable = not isinstance(item, Letter) or (
