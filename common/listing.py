@@ -32,6 +32,21 @@ def id_param(request, name: str) -> int | None:
     return int(value)
 
 
+def valid_filter_results(filterset):
+    """The filtered queryset of a FilterSet whose filters all read; else BadParameter (400) naming
+    each filter that does not, with its error. django-filter leaves an invalid filter out and
+    filters by the others, which for an export means the whole list: an export never does."""
+    if filterset.is_bound and not filterset.is_valid():
+        problems = "; ".join(
+            f"{name}: {' '.join(str(error) for error in errors)}"
+            for name, errors in filterset.errors.items()
+        )
+        raise BadParameter(
+            f"Nothing was exported: the filter {problems[:400]} Correct the filter and try again."
+        )
+    return filterset.qs
+
+
 def paginate(request, queryset, per_page: int = PAGE_SIZE) -> tuple[Page, str]:
     """The requested page, and the query string of the filters without the page number."""
     page = Paginator(queryset, per_page).get_page(request.GET.get("page"))

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows
 from actions.filters import ActionFilter
 from actions.models import Action
+from common.listing import valid_filter_results
 from questions.filters import QuestionFilter
 from questions.models import PerformanceQuestion
 from recommendations.access import recommendations_for
@@ -80,7 +81,7 @@ def recommendation_rows(queryset):
 
 
 def _actions(user, params):
-    actions = ActionFilter(params, queryset=Action.objects.for_user(user)).qs
+    actions = valid_filter_results(ActionFilter(params, queryset=Action.objects.for_user(user)))
     if not params.get("sort"):
         actions = actions.order_by(*ACTION_ORDER)
     return action_rows(actions)
@@ -88,11 +89,12 @@ def _actions(user, params):
 
 def _questions(user, params):
     visible = PerformanceQuestion.objects.for_user(user)
-    return question_rows(QuestionFilter(params, queryset=visible).qs)
+    return question_rows(valid_filter_results(QuestionFilter(params, queryset=visible)))
 
 
 def _recommendations(user, params):
-    return recommendation_rows(RecommendationFilter(params, queryset=recommendations_for(user)).qs)
+    filterset = RecommendationFilter(params, queryset=recommendations_for(user))
+    return recommendation_rows(valid_filter_results(filterset))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from actions.filters import FLAGS, ActionFilter, page_keys
 from actions.models import Action
 from actions.rows import table_rows
 from common.govuk import style_fields
-from common.listing import paginate
+from common.listing import paginate, valid_filter_results
 
 PAGE_SIZE = 100
 
@@ -59,7 +59,8 @@ class _Echo:
 def export_csv(request):
     """Exactly the filtered list (same filters, same order), as CSV; UTF-8 with a BOM for Excel."""
     writer = csv.writer(_Echo())
-    rows = chain([ACTION_COLUMNS], action_rows(filtered_actions(request).qs))
+    actions = valid_filter_results(filtered_actions(request))  # a bad filter: 400, not all
+    rows = chain([ACTION_COLUMNS], action_rows(actions))
     lines = chain(["\ufeff"], (writer.writerow(map(formula_guarded, row)) for row in rows))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     filename = f"actions-{timezone.localdate():%Y-%m-%d}.csv"
