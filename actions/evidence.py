@@ -4,6 +4,11 @@ PDF, Word, Excel and PowerPoint (OOXML), PNG, JPEG, plain text and CSV, each at 
 settings.EVIDENCE_MAX_BYTES, at most MAX_FILES_PER_UPDATE per update. Anything else (programs,
 HTML, SVG, macro-enabled Office files, a PDF renamed .png) is refused. The content type stored,
 and later sent, is ours for the extension, never the browser's claim.
+
+A file name of any length is accepted and the file kept: a name longer than MAX_NAME_BYTES (in
+UTF-8) or the 200 characters Evidence.original_name holds is shortened, its extension kept; the
+name on the disk is shortened further (Evidence's evidence_path), so that no name reaches the
+file system's limit of 255 bytes.
 """
 
 import zipfile
@@ -16,8 +21,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
 from actions.models import Evidence
+from common.filenames import shorten_filename
 
 MAX_FILES_PER_UPDATE = 5
+MAX_NAME_BYTES = 240  # the name kept (and offered again on download), in UTF-8 bytes
 SNIFF_BYTES = 8192
 
 # The part every OOXML package of that kind contains.
@@ -80,7 +87,7 @@ def _content_matches(upload: UploadedFile, extension: str) -> bool:
 
 def check_evidence(upload: UploadedFile) -> CheckedFile:
     """The upload with its safe name and content type, or ValidationError saying why not."""
-    name = PurePath(upload.name or "").name
+    name = shorten_filename(PurePath(upload.name or "").name, MAX_NAME_BYTES, max_chars=200)
     extension = PurePath(name).suffix.lower()
     if extension not in CONTENT_TYPES:
         raise ValidationError(
@@ -125,7 +132,7 @@ def attach_evidence(update, checked_files: list[CheckedFile]) -> None:
         Evidence.objects.create(
             update=update,
             file=checked.file,
-            original_name=checked.name[:200],
+            original_name=checked.name,
             content_type=checked.content_type,
             size=checked.file.size,
         )

@@ -156,3 +156,39 @@ def test_evidence_can_come_with_a_completion_proposal(client, lead, action):
     update = action.updates.get()
     assert update.kind == "propose"
     assert sorted(e.original_name for e in update.evidence.all()) == ["a.pdf", "b.csv"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "a" * 300 + ".pdf",  # 304 bytes: longer than a file system allows
+        "é" * 150 + ".pdf",  # 154 characters but 304 bytes
+        "写" * 90 + ".pdf",  # 274 bytes, 3 per character
+        "report." + "x" * 250,  # no extension we allow: refused with a message, not a 500
+    ],
+)
+def test_a_file_name_over_240_bytes_is_shortened_and_the_file_kept(client, lead, action, name):
+    client.force_login(lead)
+    response = client.post(
+        reverse("actions:post_update", args=[action.pk]),
+        {"note": "Long name", "evidence": [SimpleUploadedFile(name, PDF)]},
+    )
+    if not name.endswith(".pdf"):
+        assert response.status_code == 200
+        assert "is not an allowed type of file" in response.content.decode()
+        assert not Evidence.objects.exists()
+        return
+    assert response.status_code == 302
+    evidence = Evidence.objects.get()
+    kept = evidence.original_name
+    assert kept.endswith(".pdf") and name.startswith(kept[:-4])
+    assert len(kept.encode()) <= 240 and len(kept) <= 200
+    stored = evidence.file.name.rsplit("/", 1)[1]
+    assert len(stored.encode()) <= 120 and stored.endswith(".pdf")
+    download = client.get(reverse("actions:evidence", args=[evidence.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
+
+
+def test_a_short_file_name_is_kept_as_it_is():
+    assert check_evidence(upload("Réunion 2022.pdf", PDF)).name == "Réunion 2022.pdf"

@@ -18,6 +18,7 @@ from actions.workflow import (
     Status,
     Transition,
 )
+from common.filenames import shorten_filename
 from meetings.models import Board, Meeting, MinuteItem
 
 from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
@@ -318,8 +319,14 @@ class ActionUpdate(models.Model):
         return f"{self.get_kind_display() or 'Update'} on {self.action_id}"
 
 
+# The part of an evidence file's name kept on the disk, in UTF-8 bytes: with the folder and the
+# time, well within the FileField's 300 characters and the file system's 255 bytes per name.
+STORED_NAME_BYTES = 100
+
+
 def evidence_path(instance, filename):
-    return f"evidence/{instance.update.action_id}/{timezone.now():%Y%m%d%H%M%S}-{filename}"
+    short = shorten_filename(filename, STORED_NAME_BYTES)
+    return f"evidence/{instance.update.action_id}/{timezone.now():%Y%m%d%H%M%S}-{short}"
 
 
 class Evidence(models.Model):
