@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from common.history import record_change
+from common.integrity import taken_meanwhile
 from letters.models import Letter
 
 from .workflow import Status, Transition, allowed_transitions, check
@@ -46,7 +47,8 @@ def _save(letter: Letter, *, by, reason: str) -> Letter:
     elif letter.published_on is None:
         letter.published_on = letter.date
     record_change(letter, by, reason)
-    letter.save()
+    with taken_meanwhile(letter):  # a reference taken meanwhile: ValidationError, not a 500
+        letter.save()
     return letter
 
 

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.history import history_entries
+from common.integrity import add_form_errors
 from common.listing import id_param, render_filtered_list
 from letters.access import get_letter_for, letters_for
 from letters.models import Letter
@@ -113,9 +114,13 @@ def letter_create(request):
     if request.method == "POST" and form.is_valid():
         letter = form.save(commit=False)
         letter.created_by = request.user
-        services.letter_record(letter, by=request.user)
-        messages.success(request, f"Letter {letter.reference} recorded.")
-        return redirect("letters:detail", letter.pk)
+        try:
+            services.letter_record(letter, by=request.user)
+        except ValidationError as taken:  # its reference recorded meanwhile by someone else
+            add_form_errors(form, taken)
+        else:
+            messages.success(request, f"Letter {letter.reference} recorded.")
+            return redirect("letters:detail", letter.pk)
     return _form_page(request, form, "Record a letter")
 
 
@@ -129,6 +134,8 @@ def letter_edit(request, pk):
             services.letter_edit(form.save(commit=False), by=request.user)
         except IllegalTransition as refused:
             form.add_error("status", str(refused))
+        except ValidationError as taken:  # its new reference recorded meanwhile
+            add_form_errors(form, taken)
         else:
             messages.success(request, f"Letter {letter.reference} saved.")
             return redirect("letters:detail", letter.pk)

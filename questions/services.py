@@ -10,11 +10,13 @@ question's status.
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from actions.timing import TimingKind, parse_timing
 from common.history import record_change
+from common.integrity import taken_meanwhile
 
 from .models import PerformanceQuestion, QuestionEvent
 from .workflow import IllegalTransition, Transition, check
@@ -23,7 +25,22 @@ from .workflow import IllegalTransition, Transition, check
 def _save(question: PerformanceQuestion, *, by, reason: str) -> None:
     """Save the question with who and why in its history: the one place this app writes them."""
     record_change(question, by, reason)
-    question.save()
+    try:
+        with taken_meanwhile(question):  # a number taken meanwhile: ValidationError, not a 500
+            question.save()
+    except ValidationError as taken:
+        same_source = PerformanceQuestion.objects.filter(
+            letter=question.letter_id, meeting=question.meeting_id, number=question.number
+        ).exclude(pk=question.pk)
+        if not same_source.exists():
+            raise
+        raise ValidationError(
+            {
+                "number": f"Question {question.number} of the same source was recorded "
+                "meanwhile by someone else. Leave the number blank for the next one, or "
+                "choose another."
+            }
+        ) from taken
 
 
 def _lock(question: PerformanceQuestion) -> PerformanceQuestion:

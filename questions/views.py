@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from common.history import history_entries
+from common.integrity import add_form_errors
 from common.listing import id_param, render_filtered_list
 from letters.access import get_letter_for, letters_for
 from meetings.access import get_meeting_for
@@ -188,9 +189,13 @@ def question_edit(request, pk=None):
         initial["meeting"] = get_meeting_for(request.user, meeting_id)
     form = QuestionForm(request.POST or None, instance=question, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = services.question_save(form.save(commit=False), by=request.user)
-        messages.success(request, f"Question {saved.number} saved.")
-        return redirect("questions:detail", saved.pk)
+        try:
+            saved = services.question_save(form.save(commit=False), by=request.user)
+        except ValidationError as taken:  # its number taken meanwhile by someone else
+            add_form_errors(form, taken)
+        else:
+            messages.success(request, f"Question {saved.number} saved.")
+            return redirect("questions:detail", saved.pk)
     return render(
         request,
         "letters/form_page.html",

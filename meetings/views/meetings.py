@@ -5,7 +5,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from common.formsets import ADD_ROW, error_links, with_another_row
+from common.integrity import add_form_errors, taken_meanwhile
 from common.listing import id_param
 from meetings.access import get_meeting_for, meetings_for
 from meetings.forms import AttendeeFormSet, MeetingForm, MeetingStatusForm, MinuteItemFormSet
@@ -111,13 +112,18 @@ def meeting_edit(request, pk=None):
     if request.method == "POST" and not adding_row:
         valid = form.is_valid() and all(fs.is_valid() for fs in formsets.values())
         if valid:
-            with transaction.atomic():
-                meeting = form.save()
-                for formset in formsets.values():
-                    formset.instance = meeting
-                    formset.save()
-            messages.success(request, f"{meeting} saved.")
-            return redirect(meeting)
+            try:
+                with transaction.atomic():
+                    with taken_meanwhile(form.instance):  # its board and day taken meanwhile
+                        meeting = form.save()
+                    for formset in formsets.values():
+                        formset.instance = meeting
+                        formset.save()
+            except ValidationError as taken:
+                add_form_errors(form, taken)
+            else:
+                messages.success(request, f"{meeting} saved.")
+                return redirect(meeting)
     show_errors = request.method == "POST" and not adding_row
     context = {
         "form": form,
