@@ -112,11 +112,11 @@ def create_action(
     action.apply_timing(timing)
     record_change(action, by, reason)
     action.save()
-    _add_owners(action, owners)
+    add_owners_in_order(action, owners)
     return action
 
 
-def _add_owners(action: Action, owners: list) -> None:
+def add_owners_in_order(action: Action, owners: list) -> None:
     """Add the owners in the order given ("MPS and MOPAC", as Annex A writes them), one at a time
     to keep that order, with one history row for them all."""
     *first, last = owners

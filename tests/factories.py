@@ -6,6 +6,7 @@ import factory
 
 from accounts.models import Organisation, Role, User
 from actions.models import Action, Theme
+from actions.services import add_owners_in_order
 from letters.models import Letter
 from meetings.models import Board, Meeting
 from questions.models import PerformanceQuestion
@@ -94,12 +95,11 @@ class ActionFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def owners(self, create, extracted, **kwargs):
-        """Owners in the order given, as Annex A names them (`set()` would add them in the order
-        of a Python set of their ids, which changes with the ids a database hands out)."""
+        """Owners in the order given, as Annex A names them and the app adds them (`set()` would
+        add them in the order of a Python set of their ids, which changes with the ids a database
+        hands out)."""
         if create:
-            self.owners.clear()
-            for organisation in extracted or [OrganisationFactory(short_name="MPS")]:
-                self.owners.add(organisation)
+            add_owners_in_order(self, extracted or [OrganisationFactory(short_name="MPS")])
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):
