@@ -10,15 +10,37 @@ ADD_ROW = "add_row"  # name of the submit button that adds a row
 MAX_ROWS = 50
 
 
+class RowBoundField(forms.BoundField):
+    """A field of a row whose errors may be kept back (`errors_hidden`, set by
+    `with_another_row`): then its input names no error message and is not marked invalid."""
+
+    @property
+    def aria_describedby(self):
+        if not getattr(self.form, "errors_hidden", False):
+            return super().aria_describedby
+        if self.field.widget.attrs.get("aria-describedby"):
+            return None
+        return f"{self.auto_id}_helptext" if self.auto_id and self.help_text else ""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if getattr(self.form, "errors_hidden", False):
+            attrs.pop("aria-invalid", None)
+        return attrs
+
+
 class RowStyle:
-    """A row of a table of forms: GOV.UK classes on the widgets (the template marks errors)."""
+    """A row of a table of forms: GOV.UK classes on the widgets (the template marks errors).
+
+    The hint and the error of a field are named as Django names them (`id_X_helptext`,
+    `id_X_error`), so the input's own aria-describedby finds them."""
+
+    bound_field_class = RowBoundField
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for bound in self:
             widget = bound.field.widget
-            if bound.help_text:
-                widget.attrs.setdefault("aria-describedby", f"{bound.auto_id}-hint")
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
                 widget.attrs.setdefault("class", "govuk-checkboxes__input")
             elif isinstance(widget, forms.Select):
@@ -43,7 +65,15 @@ def with_another_row(formset_class, data, prefix, new_row=None, **kwargs):
     data[total_key] = str(total + 1)
     for name, value in (new_row(total) if new_row else {}).items():
         data[f"{prefix}-{total}-{name}"] = str(value)
-    return formset_class(data, prefix=prefix, **kwargs)
+    return hide_errors(formset_class(data, prefix=prefix, **kwargs))
+
+
+def hide_errors(formset):
+    """Keep the formset's errors back (a row is being added): its inputs name no error message
+    and are not marked invalid. The template shows none (`show_errors`)."""
+    for form in formset.forms:
+        form.errors_hidden = True
+    return formset
 
 
 def error_links(*forms_and_formsets) -> list[tuple[str, str]]:

@@ -24,7 +24,9 @@ def style_fields(form: forms.BaseForm) -> None:
 
 
 def mark_errors(form: forms.BaseForm) -> None:
-    """After validation: the error style on invalid inputs, linked to their messages."""
+    """After validation: the error style on invalid inputs. Django's own aria-describedby links
+    each input to its hint (`id_X_helptext`) and its error (`id_X_error`), the ids that
+    templates/includes/field.html gives them."""
     for name in form.errors:
         if name not in form.fields:
             continue
@@ -33,7 +35,6 @@ def mark_errors(form: forms.BaseForm) -> None:
         kind = next((k for k in ("select", "textarea", "file-upload") if k in css), "input")
         error_class = f"govuk-{kind}--error"
         widget.attrs["class"] = f"{css} {error_class}".strip()
-        widget.attrs["aria-describedby"] = f"{form[name].auto_id}-error"
 
 
 class _Govuk:

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from common.formsets import ADD_ROW, error_links, with_another_row
+from common.formsets import ADD_ROW, error_links, hide_errors, with_another_row
 from common.integrity import add_form_errors, taken_meanwhile
 from common.listing import id_param
 from meetings.access import get_meeting_for, meetings_for
@@ -88,6 +88,8 @@ def _formsets(request, meeting):
     return {
         prefix: with_another_row(cls, request.POST, prefix, instance=meeting)
         if adding == prefix
+        else hide_errors(cls(request.POST, instance=meeting, prefix=prefix))
+        if adding
         else cls(request.POST, instance=meeting, prefix=prefix)
         for prefix, cls in kinds.items()
     }
