@@ -6,6 +6,8 @@ returns it with one more empty form, showing no errors yet.
 
 from django import forms
 
+from .govuk import name_empty_choice
+
 ADD_ROW = "add_row"  # name of the submit button that adds a row
 MAX_ROWS = 50
 
@@ -41,6 +43,7 @@ class RowStyle:
         super().__init__(*args, **kwargs)
         for bound in self:
             widget = bound.field.widget
+            name_empty_choice(bound.field)
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
                 widget.attrs.setdefault("class", "govuk-checkboxes__input")
             elif isinstance(widget, forms.Select):

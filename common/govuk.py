@@ -4,6 +4,7 @@ from django import forms
 
 _WIDGET_CLASSES = [
     (forms.CheckboxSelectMultiple, "govuk-checkboxes__input"),
+    (forms.CheckboxInput, "govuk-checkboxes__input"),
     (forms.RadioSelect, "govuk-radios__input"),
     (forms.Textarea, "govuk-textarea"),
     (forms.SelectMultiple, "govuk-select app-select-multiple"),
@@ -12,15 +13,35 @@ _WIDGET_CLASSES = [
     (forms.FileInput, "govuk-file-upload"),
     (forms.DateInput, "govuk-input govuk-input--width-10"),
     (forms.TextInput, "govuk-input"),
+    (forms.PasswordInput, "govuk-input govuk-!-width-two-thirds"),
+    (forms.EmailInput, "govuk-input"),
+    (forms.URLInput, "govuk-input"),
     (forms.NumberInput, "govuk-input govuk-input--width-5"),
 ]
 
 
+DASHES = "---------"  # Django's empty choice, which no page shows
+
+
 def style_fields(form: forms.BaseForm) -> None:
-    """Give every widget its GOV.UK class."""
+    """Give every widget its GOV.UK class, and every select's empty choice words."""
     for field in form.fields.values():
         css = next((c for widget, c in _WIDGET_CLASSES if isinstance(field.widget, widget)), "")
         field.widget.attrs["class"] = css
+        name_empty_choice(field)
+
+
+def name_empty_choice(field: forms.Field) -> None:
+    """The empty choice of a select as words: "Choose one" where a choice is required,
+    "None" where it may be left empty (the label says "(optional)")."""
+    words = "Choose one" if field.required else "None"
+    if isinstance(field, forms.ModelChoiceField):
+        if field.empty_label == DASHES:
+            field.empty_label = words
+    elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+        choices = list(field.choices)
+        if any(value == "" and label == DASHES for value, label in choices):
+            field.choices = [(v, words if (v, lbl) == ("", DASHES) else lbl) for v, lbl in choices]
 
 
 def mark_errors(form: forms.BaseForm) -> None:

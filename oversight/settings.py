@@ -202,6 +202,9 @@ AXES_CLIENT_IP_CALLABLE = "common.security.network.client_ip"
 # A locked-out sign-in shows the sign-in page with an explanation (status 429).
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 
+# The empty choice of a list filter's select reads "Any", not django-filter's "---------".
+FILTERS_EMPTY_CHOICE_LABEL = "Any"
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

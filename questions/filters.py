@@ -1,6 +1,7 @@
 """Filters of the question list; all kept in the URL."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 
 from accounts.models import Organisation
@@ -18,8 +19,9 @@ class QuestionFilter(django_filters.FilterSet):
     put_to = ModelChoiceFilter(queryset=Organisation.objects.all(), label="Put to")
     theme = ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
     board = ModelChoiceFilter(queryset=Board.objects.all(), method="by_board", label="Board")
+    # A checkbox, as on the action list: `?overdue=1` applies it, absent leaves the list.
     overdue = django_filters.BooleanFilter(
-        method="only_overdue", label="Overdue only", widget=django_filters.widgets.BooleanWidget
+        method="only_overdue", label="Overdue only", widget=forms.CheckboxInput
     )
 
     class Meta:

@@ -211,6 +211,21 @@ class Action(RemindedModel):
         return self.meeting or self.letter
 
     @property
+    def source_label(self) -> str:
+        """Where it was agreed, in words: "Performance and Risk Oversight Board, 24 June 2022"
+        or "Letter DMPC/2022/14, 1 July 2022"."""
+        if self.meeting_id:
+            return f"{self.meeting.board.name}, {self.meeting.date:%-d %B %Y}"
+        if self.letter_id:
+            return f"Letter {self.letter.reference}, {self.letter.date:%-d %B %Y}"
+        return ""
+
+    @property
+    def title(self) -> str:
+        """Its page's title: "Action 3, Performance and Risk Oversight Board, 24 June 2022"."""
+        return ", ".join(filter(None, [f"Action {self.number}", self.source_label]))
+
+    @property
     def written_on(self) -> datetime.date:
         """The date the timing is read relative to: that of the meeting or letter."""
         return self.source.date
