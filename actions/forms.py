@@ -54,12 +54,14 @@ class ProgressForm(forms.Form):
 
 
 class ProposeForm(ProgressForm):
-    """Proposing completion: the note is optional, the evidence is what shows it is done."""
+    """Proposing completion: a note says how it was done, the evidence shows it."""
 
     note = forms.CharField(
         label="How the action has been completed",
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=NOTE_MAX,
+        # Required, but by actions.services.change_status, so that a proposal the status does not
+        # allow is refused first, in the same words as through the API.
         required=False,
     )
 

@@ -10,10 +10,12 @@ functions, and the rules are checked here, the same for every channel:
   action (closed, superseded or dropped: reopen it first) and without a note.
 - `change_status`: one transition of the map in actions/workflow.py, with its side effects: a
   timeline entry (ActionUpdate), who and why in the history, `last_update_at`, the proposal and
-  closing times.
+  closing times. A proposal of completion needs a note; four eyes: whoever proposed a completion
+  cannot accept it (`proposer`), another officer must.
 - `move_to_status`: a status named rather than a transition (a spreadsheet import, a timing
   revised to "Completed"): the transitions of `workflow.steps_to`, each checked against the map,
-  recorded as one timeline entry; refused when no such way exists.
+  recorded as one timeline entry; refused when no such way exists, and, as above, when it
+  accepts a completion its caller proposed.
 - `revise_timing`: a new deadline, keeping the original and counting a slip.
 - `edit_action`: saves the fields changed on the instance (and the owners), refusing a stale edit
   (`StaleEdit`); never the status or the timing, which have their own entry points.
@@ -48,6 +50,10 @@ NOTE_REQUIRED = "Enter what has been done"
 REASON_REQUIRED = "A reason is required."
 TIMING_REASON_REQUIRED = "A reason is required to change the timing."
 MERGED_INTO_REQUIRED = "Choose the action this one is merged into."
+PROPOSAL_NOTE_REQUIRED = "Say how the action has been completed."
+OWN_PROPOSAL = (
+    "You proposed this completion, so you cannot accept it: another officer must accept it."
+)
 SOURCE_REQUIRED = "Give either a meeting or a letter, not both."
 OWNER_REQUIRED = "Choose at least one owner organisation"
 NUMBER_TAKEN = "That number is already used in this meeting or letter."
@@ -164,6 +170,8 @@ def change_status(
     """Make one transition of the map (`Transition.ACCEPT`, ...), recording it in the history and
     the timeline. Supersede needs `superseded_by`, the action this one is merged into."""
     _lock(action)
+    if name == Transition.ACCEPT:
+        _check_four_eyes(action, by)
     before, now = action.status, timezone.now()
     _step(action, name, note=note, now=now, superseded_by=superseded_by)
     action.last_update_at = now
@@ -192,6 +200,8 @@ def move_to_status(action: Action, status: str, *, by, reason: str) -> ActionUpd
         raise IllegalTransition(status_refusal(before, status))
     if not steps:
         return None
+    if steps[0] == Transition.ACCEPT:
+        _check_four_eyes(action, by)
     now = timezone.now()
     for name in steps:
         _step(action, name, note=reason, now=now)
@@ -211,6 +221,26 @@ def move_to_status(action: Action, status: str, *, by, reason: str) -> ActionUpd
     )
 
 
+def proposer(action: Action):
+    """Who proposed the completion now awaiting acceptance (None when none is)."""
+    if action.status != Status.COMPLETION_PROPOSED:
+        return None
+    update = (
+        action.updates.filter(status_after=Status.COMPLETION_PROPOSED)
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return update.author if update else None
+
+
+def _check_four_eyes(action: Action, by) -> None:
+    """Four eyes: whoever proposed a completion does not accept it."""
+    proposed_by = proposer(action)
+    if by is not None and proposed_by is not None and proposed_by.pk == by.pk:
+        raise IllegalTransition(OWN_PROPOSAL)
+
+
 def _step(action: Action, name: str, *, note: str, now: datetime.datetime, superseded_by=None):
     """Apply one transition to the instance (not saved), or raise IllegalTransition."""
     sources, target, needs_reason = TRANSITIONS[name]
@@ -218,6 +248,8 @@ def _step(action: Action, name: str, *, note: str, now: datetime.datetime, super
         raise IllegalTransition(not_possible(Transition(name).label, action.status))
     if needs_reason and not note.strip():
         raise IllegalTransition(REASON_REQUIRED)
+    if name == Transition.PROPOSE and not note.strip():
+        raise IllegalTransition(PROPOSAL_NOTE_REQUIRED)
     if name == Transition.SUPERSEDE:
         if superseded_by is None or superseded_by.pk == action.pk:
             raise IllegalTransition(MERGED_INTO_REQUIRED)

@@ -239,8 +239,16 @@ class NoteSerializer(serializers.Serializer):
     )
 
 
-class OptionalNoteSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=NOTE_MAX, required=False, allow_blank=True, default="")
+class ProposalNoteSerializer(serializers.Serializer):
+    # Required, but by actions.services.change_status (a 400 whose `detail` says so), so that a
+    # proposal the status does not allow is refused first, in the same words as on the web.
+    note = serializers.CharField(
+        max_length=NOTE_MAX,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="How the action has been completed (required).",
+    )
 
 
 class QuestionSerializer(serializers.ModelSerializer):

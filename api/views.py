@@ -146,7 +146,7 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
         return Response(api.ActionUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
-        request=api.OptionalNoteSerializer,
+        request=api.ProposalNoteSerializer,
         responses={201: api.ActionUpdateSerializer},
         filters=False,
     )
@@ -158,9 +158,9 @@ class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
         filterset_class=None,
     )
     def propose_completion(self, request, pk=None):
-        """Propose that the action is complete, for MOPAC to accept or reject."""
+        """Propose that the action is complete, saying how, for MOPAC to accept or reject."""
         action = self.get_object()
-        note = _valid(api.OptionalNoteSerializer, request)["note"]
+        note = _valid(api.ProposalNoteSerializer, request)["note"]
         update = _refused_as_400(
             services.change_status, action, Transition.PROPOSE, by=request.user, note=note
         )

@@ -47,7 +47,7 @@ def test_full_lifecycle_records_every_transition_in_history(officer, lead, mps):
 
 def test_rejecting_completion_requires_a_reason(officer, lead, mps):
     action = ActionFactory(owners=[mps])
-    action.propose_completion(by=lead)
+    action.propose_completion(by=lead, note="Done")
     with pytest.raises(IllegalTransition, match="reason"):
         action.reject_completion(by=officer, reason="  ")
     assert Action.objects.get(pk=action.pk).status == Status.COMPLETION_PROPOSED
@@ -62,7 +62,7 @@ def test_cannot_accept_an_action_that_was_not_proposed(officer, mps):
 
 def test_a_closed_action_can_be_reopened_with_a_reason(officer, lead, mps):
     action = ActionFactory(owners=[mps])
-    action.propose_completion(by=lead)
+    action.propose_completion(by=lead, note="Done")
     action.accept_completion(by=officer)
     action.reopen(by=officer, reason="New evidence")
     action.refresh_from_db()
@@ -121,7 +121,7 @@ def test_overdue_is_pending_and_past_due(mps, lead):
     today = datetime.date(2022, 9, 15)
     late = ActionFactory(owners=[mps], timing="August 2022")
     proposed = ActionFactory(owners=[mps], timing="August 2022")
-    proposed.propose_completion(by=lead)
+    proposed.propose_completion(by=lead, note="Done")
     ActionFactory(owners=[mps], timing="October 2022")
     ActionFactory(owners=[mps], timing="TBC")
     assert list(Action.objects.overdue(today)) == [late]

@@ -101,7 +101,7 @@ def test_sort_parameters_order_the_list(client, officer, actions):
 
 
 def test_sort_by_status_follows_the_lifecycle(client, officer, lead, actions):
-    actions["later"].propose_completion(by=lead)
+    actions["later"].propose_completion(by=lead, note="Done")
     actions["soon"].post_update(by=lead, note="Started")
     order = listed(client, officer, sort="status")
     assert order.index(actions["soon"].pk) > order.index(actions["overdue"].pk)
@@ -110,7 +110,7 @@ def test_sort_by_status_follows_the_lifecycle(client, officer, lead, actions):
 
 def test_status_filter_takes_several_values(client, officer, lead, actions):
     actions["soon"].post_update(by=lead, note="Started")
-    actions["later"].propose_completion(by=lead)
+    actions["later"].propose_completion(by=lead, note="Done")
     shown = listed(client, officer, status=[Status.IN_PROGRESS, Status.COMPLETION_PROPOSED])
     assert set(shown) == {actions["soon"].pk, actions["later"].pk}
 

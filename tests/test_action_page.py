@@ -75,7 +75,7 @@ def test_officer_sees_decisions_only_when_the_status_allows_them(client, officer
     client.force_login(officer)
     page = client.get(url("detail", action)).content.decode()
     assert "Accept completion" not in page and "Drop" in page and "Reopen" not in page
-    action.propose_completion(by=lead)
+    action.propose_completion(by=lead, note="Done")
     page = client.get(url("detail", action)).content.decode()
     assert "Accept completion" in page and "Reject completion" in page
 
@@ -197,7 +197,7 @@ def test_letter_actions_show_their_letter(client, officer, mps):
 
 
 def test_closed_actions_can_be_reopened_from_the_page(client, officer, lead, action):
-    action.propose_completion(by=lead)
+    action.propose_completion(by=lead, note="Done")
     action.accept_completion(by=officer)
     client.force_login(officer)
     page = client.get(url("detail", action)).content.decode()

@@ -116,7 +116,7 @@ def test_an_illegal_transition_is_a_form_error_that_keeps_the_input(client, offi
 
 
 def test_leads_cannot_decide(client, lead, action):
-    action.propose_completion(by=lead)
+    action.propose_completion(by=lead, note="Done")
     client.force_login(lead)
     for name in ("accept", "reject", "reopen", "drop", "supersede", "edit", "revise_timing"):
         assert client.post(url(name, action), {"reason": "x", "note": "x"}).status_code == 403
@@ -174,7 +174,7 @@ def test_supersede_by_id_and_needs_exactly_one_target(client, officer, mps):
 
 
 def test_no_update_on_a_closed_action(client, lead, officer, action):
-    action.propose_completion(by=lead)
+    action.propose_completion(by=lead, note="Done")
     action.accept_completion(by=officer)
     client.force_login(lead)
     response = client.post(url("post_update", action), {"note": "More work"})

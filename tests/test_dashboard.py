@@ -57,7 +57,7 @@ def known(officer, mps, other_org, mopac):
             "other_overdue": make("Victims Lead", [other_org], "July 2022", theme=theme),
         }
     with time_machine.travel(datetime.datetime(2022, 9, 1, 12, tzinfo=datetime.UTC)):
-        actions["awaiting"].propose_completion(by=officer)
+        actions["awaiting"].propose_completion(by=officer, note="Done")
         actions["slipped"].revise_timing(by=officer, timing="January 2023", reason="New data")
     letter = LetterFactory(date=datetime.date(2022, 10, 14), recipient_organisation=mps)
     questions = {
@@ -305,7 +305,7 @@ def test_actions_entered_after_their_meeting_count_from_the_agreement_date(revie
     assert points[datetime.date(2022, 5, 31)].overdue == 1
 
 
-def test_time_to_closure_buckets_count_actions_closed_in_the_last_year(officer, mps):
+def test_time_to_closure_buckets_count_actions_closed_in_the_last_year(officer, lead, mps):
     meeting = MeetingFactory(date=datetime.date(2022, 1, 10))
     closures = [
         datetime.datetime(2022, 2, 1, 12, tzinfo=datetime.UTC),  # 22 days
@@ -315,7 +315,7 @@ def test_time_to_closure_buckets_count_actions_closed_in_the_last_year(officer, 
     for closed_at in closures:
         action = ActionFactory(meeting=meeting, owners=[mps])
         with time_machine.travel(closed_at):
-            action.propose_completion(by=officer)
+            action.propose_completion(by=lead, note="Done")
             action.accept_completion(by=officer)
     old = ActionFactory(meeting=meeting, owners=[mps])
     Action.objects.filter(pk=old.pk).update(

@@ -152,7 +152,9 @@ def test_reviewer_may_download_evidence_but_anonymous_may_not(client, reviewer, 
 def test_evidence_can_come_with_a_completion_proposal(client, lead, action):
     client.force_login(lead)
     files = [SimpleUploadedFile("a.pdf", PDF), SimpleUploadedFile("b.csv", b"a,b\n1,2\n")]
-    client.post(reverse("actions:propose", args=[action.pk]), {"evidence": files})
+    client.post(
+        reverse("actions:propose", args=[action.pk]), {"note": "Both attached", "evidence": files}
+    )
     update = action.updates.get()
     assert update.kind == "propose"
     assert sorted(e.original_name for e in update.evidence.all()) == ["a.pdf", "b.csv"]

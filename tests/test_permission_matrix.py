@@ -109,7 +109,7 @@ MATRIX = {
     ),
     "actions:propose": (
         pk_of("action_a"),
-        {"GET": "L 200 200 404 403 200", "POST": "L R R 404 403 R"},
+        {"GET": "L 200 200 404 403 200", "POST": "L 200 200 404 403 200"},
     ),
     "actions:reject": (
         pk_of("action_a"),
@@ -144,7 +144,7 @@ MATRIX = {
     ),
     "api:action-propose-completion": (
         pk_of("action_a"),
-        {"GET": "401 405 405 405 405 405", "POST": "401 201 201 404 403 201"},
+        {"GET": "401 405 405 405 405 405", "POST": "401 400 400 404 403 400"},
     ),
     "api:action-updates": (
         pk_of("action_a"),

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from actions import services
 from actions.access import get_action_for
 from actions.models import Action
 from actions.timeline import timeline
@@ -35,6 +36,9 @@ def action_detail(request, pk):
     can_update = user.has_perm("actions.update_progress", action)
     can_decide = user.has_perm("actions.decide_completion", action)
     can_change = user.has_perm("actions.change_action", action)
+    decides = can_decide and Transition.ACCEPT in next_steps
+    # Four eyes: whoever proposed the completion does not accept it (actions/services.py).
+    own_proposal = decides and getattr(services.proposer(action), "pk", None) == user.pk
     return render(
         request,
         "actions/action_detail.html",
@@ -43,7 +47,8 @@ def action_detail(request, pk):
             "timeline": timeline(action),
             "can_update": can_update and action.status in LIVE_STATUSES,
             "can_propose": can_update and Transition.PROPOSE in next_steps,
-            "can_accept": can_decide and Transition.ACCEPT in next_steps,
+            "can_accept": decides and not own_proposal,
+            "own_proposal": services.OWN_PROPOSAL if own_proposal else "",
             "can_reject": can_decide and Transition.REJECT in next_steps,
             "can_reopen": can_change and Transition.REOPEN in next_steps,
             "can_supersede": can_change and Transition.SUPERSEDE in next_steps,

@@ -58,7 +58,9 @@ def progress(request, pk, kind):
                     update = _apply(kind, action, request.user, form.cleaned_data["note"])
                     attach_evidence(update, form.cleaned_data["evidence"])
             except IllegalTransition as error:
-                form.add_error(None, str(error))
+                # A missing note is the note's error, linked from the summary to its box.
+                missing_note = str(error) == services.PROPOSAL_NOTE_REQUIRED
+                form.add_error("note" if missing_note else None, str(error))
             else:
                 messages.success(request, step.done)
                 return redirect(action)
