@@ -20,13 +20,7 @@ def _role_flag(name):
 # is_officer is true for administrators too (User.is_officer): they can do what officers do.
 is_officer = _role_flag("is_officer")
 is_lead = _role_flag("is_lead")
-is_reviewer = _role_flag("is_reviewer")
 sees_everything = _role_flag("sees_everything")
-
-
-@rules.predicate
-def is_admin(user):
-    return bool(getattr(user, "is_active", False) and getattr(user, "role", "") == "admin")
 
 
 def lead_organisation_id(user) -> int | None:

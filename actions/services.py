@@ -44,6 +44,7 @@ from actions.workflow import (
 )
 from common.history import record_change
 from common.lifecycle import IllegalTransition
+from common.locking import lock_and_reload
 
 NOT_LIVE = "This action is no longer live: reopen it before updating it."
 NOTE_REQUIRED = "Enter what has been done"
@@ -144,7 +145,7 @@ def post_update(action: Action, *, by, note: str) -> ActionUpdate:
 
     Refused on a finished action (closed, superseded or dropped): reopen it first.
     """
-    _lock(action)
+    lock_and_reload(action)
     if action.status not in LIVE_STATUSES:
         raise IllegalTransition(NOT_LIVE)
     if not note.strip():
@@ -169,7 +170,7 @@ def change_status(
 ) -> ActionUpdate:
     """Make one transition of the map (`Transition.ACCEPT`, ...), recording it in the history and
     the timeline. Supersede needs `superseded_by`, the action this one is merged into."""
-    _lock(action)
+    lock_and_reload(action)
     if name == Transition.ACCEPT:
         _check_four_eyes(action, by)
     before, now = action.status, timezone.now()
@@ -193,7 +194,7 @@ def move_to_status(action: Action, status: str, *, by, reason: str) -> ActionUpd
     move ("<reason>: status set to closed by way of completion proposed."). Nothing is written
     when it has that status already; IllegalTransition when no such way exists.
     """
-    _lock(action)
+    lock_and_reload(action)
     before = action.status
     steps = steps_to(before, status)
     if steps is None:
@@ -278,7 +279,7 @@ def revise_timing(
     """
     if not reason.strip():
         raise IllegalTransition(TIMING_REASON_REQUIRED)
-    _lock(action)
+    lock_and_reload(action)
     before_text, before_due = action.timing, action.due_date
     if not action.original_timing and not action.original_due_date:
         action.original_timing, action.original_due_date = before_text, before_due
@@ -334,15 +335,6 @@ def edit_action(
 
 
 # -- shared -----------------------------------------------------------------------------------
-
-
-def _lock(action: Action) -> None:
-    """Lock the row for this transaction and reload it, so no concurrent change is lost."""
-    # order_by(): the default ordering joins meeting and letter, and PostgreSQL refuses
-    # FOR UPDATE on the nullable side of an outer join.
-    locked = Action.objects.select_for_update().filter(pk=action.pk).order_by()
-    list(locked.values_list("pk", flat=True))
-    action.refresh_from_db()
 
 
 def _record(action: Action, by, reason: str) -> None:

@@ -17,6 +17,7 @@ from django.utils import timezone
 from actions.timing import TimingKind, parse_timing
 from common.history import record_change
 from common.integrity import taken_meanwhile
+from common.locking import lock_and_reload
 
 from .models import PerformanceQuestion, QuestionEvent
 from .workflow import IllegalTransition, Transition, check
@@ -41,14 +42,6 @@ def _save(question: PerformanceQuestion, *, by, reason: str) -> None:
                 "choose another."
             }
         ) from taken
-
-
-def _lock(question: PerformanceQuestion) -> PerformanceQuestion:
-    # order_by(): the default ordering joins the letter and meeting, which cannot be locked.
-    locked = PerformanceQuestion.objects.select_for_update().filter(pk=question.pk).order_by()
-    list(locked.values("pk"))
-    question.refresh_from_db()
-    return question
 
 
 # -- recording and editing ----------------------------------------------------------------------
@@ -83,7 +76,7 @@ def question_transition(
     ("by 30 November"), read relative to today. Raises IllegalTransition, changing nothing, when
     the map does not allow it from the question's status or the text it needs is blank.
     """
-    _lock(question)
+    lock_and_reload(question)
     rule = check(name, question.status, text)
     now = timezone.now()
     if name == Transition.ANSWER:
