@@ -71,7 +71,12 @@ def test_fetcher_does_not_follow_redirects_or_open_connections():
 
 @pytest.fixture
 def fetched_urls(monkeypatch):
-    """Every URL any render in the test asks the fetcher for."""
+    """Every URL any render in the test asks the fetcher for.
+
+    Renders that earlier tests abandoned on their time limit finish in the background first, so
+    that what they fetch is not counted here.
+    """
+    _wait_for_abandoned_renders()
     asked: list[str] = []
     original = fetcher_module.AssetFetcher.fetch
 
@@ -81,6 +86,15 @@ def fetched_urls(monkeypatch):
 
     monkeypatch.setattr(fetcher_module.AssetFetcher, "fetch", spy)
     return asked
+
+
+def _wait_for_abandoned_renders() -> None:
+    workers = pdf_module.MAX_CONCURRENT_RENDERS
+    barrier = threading.Barrier(workers)
+    # Each task holds a render thread until all threads are held: only once every earlier render
+    # is done.
+    for future in [pdf_module._pool.submit(barrier.wait, 120) for _ in range(workers)]:
+        future.result(timeout=150)
 
 
 @pytest.mark.django_db
@@ -116,27 +130,12 @@ def test_markup_in_a_letter_prints_as_text_and_fetches_nothing(fetched_urls, mps
     assert fetched_urls == ["pdf-asset:print.css"]
 
 
-@pytest.fixture
-def abandoned_renders_finish():
-    """After the test, wait until the renders it abandoned have finished in the background, so
-    that they fetch nothing during a later test (whose fetcher spy would count it)."""
-    yield
-    workers = pdf_module.MAX_CONCURRENT_RENDERS
-    barrier = threading.Barrier(workers)
-    # Each task holds a render thread until all threads are held: only once every earlier render
-    # is done.
-    for future in [pdf_module._pool.submit(barrier.wait, 120) for _ in range(workers)]:
-        future.result(timeout=150)
-
-
-@pytest.mark.usefixtures("abandoned_renders_finish")
 def test_a_render_over_the_time_limit_is_abandoned_with_a_clear_error():
     table = "".join(f"<tr><td>{n}</td><td>row</td></tr>" for n in range(2000))
     with pytest.raises(RenderTimeout, match="longer than"):
         html_to_pdf(f"{HEAD}<body><table>{table}</table></body></html>", timeout=0.01)
 
 
-@pytest.mark.usefixtures("abandoned_renders_finish")
 def test_the_time_limit_comes_from_the_settings(settings):
     settings.PDF_RENDER_TIMEOUT_SECONDS = 0.01
     with pytest.raises(RenderTimeout):
