@@ -38,6 +38,7 @@ from actions.models import Action, ActionOwner
 from actions.models.base import DEADLINE_STATE_LABELS, deadline_state
 from actions.timing import TimingKind
 from actions.workflow import OVERDUE_STATUSES, STATUS_TAG_CLASSES, Status
+from letters.models import letter_titled
 
 TEXT_WORDS = 40
 NONE = "—"
@@ -192,7 +193,7 @@ def _source(action: dict, long_date: _LongDates) -> str:
     if action["meeting_id"]:
         board = action["meeting__board__short_name"] or action["meeting__board__name"]
         return f"{board}, {long_date(action['meeting__date'])}"
-    return f"Letter {action['letter__reference']}"
+    return letter_titled(action["letter__reference"], action["letter__date"])
 
 
 def _agreed(action: dict, long_date: _LongDates) -> str:

@@ -20,6 +20,10 @@ functions, and the rules are checked here, the same for every channel:
 - `edit_action`: saves the fields changed on the instance (and the owners), refusing a stale edit
   (`StaleEdit`); never the status or the timing, which have their own entry points.
 
+`at` (create, update, status, timing) dates a write made on paper before it is recorded: the
+history row, the timeline entry and the times it sets take that moment instead of now. Only the
+demo loader and imports of past papers pass it; the web forms never offer it.
+
 Lifecycle refusals raise `IllegalTransition` with the message each channel shows as it is. Every
 write locks the action's row for its transaction, so two people acting at once cannot both move
 it from the same status. The model methods of the same names (`Action.transition`,
@@ -91,6 +95,7 @@ def create_action(
     forum=None,
     theme=None,
     minute_item=None,
+    at: datetime.datetime | None = None,
 ) -> Action:
     """A new action, agreed at `meeting` or in `letter`, numbered there as Annex A numbers it.
 
@@ -116,9 +121,12 @@ def create_action(
         theme=theme,
         minute_item=minute_item,
     )
-    action.apply_timing(timing)
-    record_change(action, by, reason)
+    action.apply_timing(timing, now=at)
+    record_change(action, by, reason, at=at)
     action.save()
+    if at is not None:  # created_at is set on insert: date it as the paper does
+        Action.objects.filter(pk=action.pk).update(created_at=at)
+        action.created_at = at
     add_owners_in_order(action, owners)
     return action
 
@@ -140,7 +148,9 @@ def add_owners_in_order(action: Action, owners: list) -> None:
 
 
 @transaction.atomic
-def post_update(action: Action, *, by, note: str) -> ActionUpdate:
+def post_update(
+    action: Action, *, by, note: str, at: datetime.datetime | None = None
+) -> ActionUpdate:
     """A progress note from a lead (or an officer); an open action moves to in progress.
 
     Refused on a finished action (closed, superseded or dropped): reopen it first.
@@ -151,12 +161,13 @@ def post_update(action: Action, *, by, note: str) -> ActionUpdate:
     if not note.strip():
         raise IllegalTransition(NOTE_REQUIRED)
     if action.status == Status.OPEN:
-        return change_status(action, Transition.START, by=by, note=note)
-    action.last_update_at = timezone.now()
-    _record(action, by, "Progress update")
+        return change_status(action, Transition.START, by=by, note=note, at=at)
+    action.last_update_at = at or timezone.now()
+    _record(action, by, "Progress update", at=at)
     return ActionUpdate.objects.create(
         action=action,
         author=by,
+        created_at=action.last_update_at,
         kind="",
         note=note,
         status_before=action.status,
@@ -166,20 +177,27 @@ def post_update(action: Action, *, by, note: str) -> ActionUpdate:
 
 @transaction.atomic
 def change_status(
-    action: Action, name: str, *, by, note: str = "", superseded_by=None
+    action: Action,
+    name: str,
+    *,
+    by,
+    note: str = "",
+    superseded_by=None,
+    at: datetime.datetime | None = None,
 ) -> ActionUpdate:
     """Make one transition of the map (`Transition.ACCEPT`, ...), recording it in the history and
     the timeline. Supersede needs `superseded_by`, the action this one is merged into."""
     lock_and_reload(action)
     if name == Transition.ACCEPT:
         _check_four_eyes(action, by)
-    before, now = action.status, timezone.now()
+    before, now = action.status, at or timezone.now()
     _step(action, name, note=note, now=now, superseded_by=superseded_by)
     action.last_update_at = now
-    _record(action, by, f"{Transition(name).label}: {note}".rstrip(": "))
+    _record(action, by, f"{Transition(name).label}: {note}".rstrip(": "), at=at)
     return ActionUpdate.objects.create(
         action=action,
         author=by,
+        created_at=now,
         kind=name,
         note=note,
         status_before=before,
@@ -188,7 +206,9 @@ def change_status(
 
 
 @transaction.atomic
-def move_to_status(action: Action, status: str, *, by, reason: str) -> ActionUpdate | None:
+def move_to_status(
+    action: Action, status: str, *, by, reason: str, at: datetime.datetime | None = None
+) -> ActionUpdate | None:
     """Bring the action to `status` by the transitions `workflow.steps_to` gives, each checked
     against the map with `reason` as its note; one timeline entry and one history row record the
     move ("<reason>: status set to closed by way of completion proposed."). Nothing is written
@@ -203,11 +223,11 @@ def move_to_status(action: Action, status: str, *, by, reason: str) -> ActionUpd
         return None
     if steps[0] == Transition.ACCEPT:
         _check_four_eyes(action, by)
-    now = timezone.now()
+    now = at or timezone.now()
     for name in steps:
         _step(action, name, note=reason, now=now)
     action.last_update_at = now
-    _record(action, by, reason)
+    _record(action, by, reason, at=at)
     note = f"{reason}: status set to {Status(status).label.lower()}"
     if len(steps) > 1:
         way = [Status(TRANSITIONS[name][1]).label.lower() for name in steps[:-1]]
@@ -217,6 +237,7 @@ def move_to_status(action: Action, status: str, *, by, reason: str) -> ActionUpd
         author=by,
         kind=steps[-1],
         note=f"{note}.",
+        created_at=now,
         status_before=before,
         status_after=action.status,
     )
@@ -270,7 +291,13 @@ def _step(action: Action, name: str, *, note: str, now: datetime.datetime, super
 
 @transaction.atomic
 def revise_timing(
-    action: Action, *, by, timing: str, reason: str, agreed_by: str = ""
+    action: Action,
+    *,
+    by,
+    timing: str,
+    reason: str,
+    agreed_by: str = "",
+    at: datetime.datetime | None = None,
 ) -> TimingRevision:
     """Change the deadline, keeping the original and counting a slip when it moves later.
 
@@ -287,8 +314,9 @@ def revise_timing(
     slipped = action.due_date is None or (before_due is not None and action.due_date > before_due)
     if slipped and before_due is not None:
         action.slip_count += 1
-    _record(action, by, f"{TIMING_REVISION_REASON}: {reason}")
+    _record(action, by, f"{TIMING_REVISION_REASON}: {reason}", at=at)
     revision = TimingRevision.objects.create(
+        changed_at=at or timezone.now(),
         action=action,
         timing_before=before_text,
         due_before=before_due,
@@ -299,7 +327,9 @@ def revise_timing(
         changed_by=by,
     )
     if action.timing_kind == TimingKind.COMPLETED and action.status in LIVE_STATUSES:
-        move_to_status(action, Status.CLOSED, by=by, reason=f"{TIMING_REVISION_REASON}: {reason}")
+        move_to_status(
+            action, Status.CLOSED, by=by, reason=f"{TIMING_REVISION_REASON}: {reason}", at=at
+        )
     return revision
 
 
@@ -337,8 +367,9 @@ def edit_action(
 # -- shared -----------------------------------------------------------------------------------
 
 
-def _record(action: Action, by, reason: str) -> None:
-    """Save with the author and reason in the history row, bumping the version."""
+def _record(action: Action, by, reason: str, *, at: datetime.datetime | None = None) -> None:
+    """Save with the author, reason and moment (`at`, None: now) in the history row, bumping the
+    version."""
     action.version += 1
-    record_change(action, by, reason)
+    record_change(action, by, reason, at=at)
     action.save()

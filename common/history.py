@@ -21,15 +21,22 @@ REASON_MAX = 100
 BLANK = "(blank)"
 
 
-def record_change(obj: models.Model, by, reason: str) -> None:
-    """Name who makes the next save of `obj` and why, for its history row (not saved here).
+def record_change(
+    obj: models.Model, by, reason: str, *, at: datetime.datetime | None = None
+) -> None:
+    """Name who makes the next save of `obj`, why, and when, for its history row (not saved here).
 
     `by` is a user, or None for nobody (the demo seeds); the reason is cut to the column's 100
-    characters. Many-to-many changes made afterwards on the same instance are recorded with the
-    same who and why.
+    characters. `at` dates the row when the change was made on paper before it is recorded (the
+    demo's seed documents, an import); None is now. Many-to-many changes made afterwards on the
+    same instance are recorded with the same who, why and when.
     """
     obj._history_user = by
     obj._change_reason = reason[:REASON_MAX]
+    if at is not None:
+        obj._history_date = at
+    elif hasattr(obj, "_history_date"):
+        del obj._history_date
 
 
 def display_value(

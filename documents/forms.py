@@ -101,9 +101,6 @@ class LetterForm(GovukModelForm):
             "recipient": "Name and title, for example Sir Stephen House QPM, Acting Commissioner",
             "subject": "Used as the title of the PDF",
         }
-        error_messages = {
-            "reference": {"unique": "Another letter already has this reference"},
-        }
 
     def __init__(self, *args, sender_organisation: Organisation | None, **kwargs):
         # Set before the base class styles the fields, which validates a bound form.

@@ -58,7 +58,7 @@ def annex_actions(actions: QuerySet[Action], source: Meeting | Letter) -> list[A
 
 def annex_reference(source: Meeting | Letter) -> str:
     if isinstance(source, Letter):
-        return f"Our ref: {source.reference}"
+        return f"Our ref: {source.reference}" if source.reference else source.label
     return meeting_reference(source)
 
 
@@ -84,7 +84,7 @@ def render_annex(
 def letter_context(letter: Letter) -> dict:
     """What the letter shows, for the PDF and for the preview page alike."""
     return {
-        "title": f"{letter.subject} ({letter.reference})",
+        "title": f"{letter.subject} ({letter.label})",
         "letter": letter,
         "blocks": letter_blocks(letter.body),
         "reference": annex_reference(letter),
@@ -234,7 +234,8 @@ def minute_sections(meeting: Meeting) -> list[MinuteSection]:
 
 def render_meeting_record(meeting: Meeting, *, actions: QuerySet[Action]) -> bytes:
     """The record of a meeting: attendees by organisation, numbered minutes, its actions."""
-    attendees = list(meeting.attendees.select_related("organisation"))
+    people = list(meeting.attendees.select_related("organisation"))
+    attendees = [person for person in people if not person.absent]
     reference = meeting_reference(meeting)
     return _pdf(
         "documents/pdf/meeting_record.html",
@@ -248,6 +249,7 @@ def render_meeting_record(meeting: Meeting, *, actions: QuerySet[Action]) -> byt
                     attendees, key=lambda attendee: attendee.organisation
                 )
             ],
+            "absent": [person for person in people if person.absent],
             "sections": minute_sections(meeting),
             "actions": annex_actions(actions, meeting),
             "with_status": False,

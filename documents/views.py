@@ -76,7 +76,7 @@ def meeting_annex(request, pk):
 @login_required
 def letter_annex(request, pk):
     letter = get_letter_for(request.user, pk)
-    return _annex_response(request, letter, slugify(letter.reference))
+    return _annex_response(request, letter, slugify(letter.file_stem))
 
 
 @login_required
@@ -145,7 +145,7 @@ def _edit_letter(request, letter: Letter, *, meeting, initial=None):
         except IllegalTransition as refused:  # sent since the page was opened
             messages.error(request, str(refused))
         else:
-            messages.success(request, f"Draft letter {letter.reference} saved.")
+            messages.success(request, f"{letter.titled} saved as a draft.")
         return redirect("documents:letter_preview", pk=letter.pk)
     return render(
         request, "documents/letter_form.html", {"form": form, "meeting": meeting, "letter": letter}
@@ -203,5 +203,5 @@ def letter_send(request, pk):
     except RenderTimeout:
         messages.error(request, "The PDF took too long to render. The letter is still a draft.")
     else:
-        messages.success(request, f"Letter {letter.reference} rendered and marked as sent.")
+        messages.success(request, f"{letter.titled} rendered and marked as sent.")
     return redirect("documents:letter_preview", pk=letter.pk)

@@ -1,5 +1,7 @@
 """Letters in and out: the follow-up letter after a board, responses, committee correspondence."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -11,6 +13,18 @@ from meetings.models import Meeting, SourceOfActions
 from .workflow import LetterStatus
 
 
+def letter_label(reference: str, date: datetime.date) -> str:
+    """A letter's name on its own (a link, a title): its reference, or "Letter of 14 October
+    2022" when it has none, as a paper may not print one."""
+    return reference or f"Letter of {date:%-d %B %Y}"
+
+
+def letter_titled(reference: str, date: datetime.date) -> str:
+    """A letter named in a sentence: "Letter MOPAC14072022-D4220", or "Letter of 14 October
+    2022" when it has no reference."""
+    return f"Letter {reference}" if reference else letter_label(reference, date)
+
+
 class Letter(SourceOfActions):
     """A letter in or out: follow-up letters, responses, committee correspondence."""
 
@@ -20,7 +34,9 @@ class Letter(SourceOfActions):
 
     Status = LetterStatus  # the lifecycle is letters/workflow.py
 
-    reference = models.CharField(max_length=60, unique=True)
+    reference = models.CharField(
+        max_length=60, blank=True, help_text="As printed (Our ref); blank when the letter has none"
+    )
     date = models.DateField()
     direction = models.CharField(max_length=3, choices=Direction.choices, default=Direction.OUT)
     sender = models.CharField(max_length=300, help_text="Name and title")
@@ -58,9 +74,33 @@ class Letter(SourceOfActions):
         db_table = "meetings_letter"  # kept from when letters lived in meetings
         ordering = ["-date", "reference"]
         indexes = [models.Index(fields=["status", "date"], name="letter_status_date")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~models.Q(reference=""),
+                name="letter_reference_unique_when_set",
+                violation_error_message="Another letter already has this reference",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.reference}: {self.subject}"
+        return f"{self.label}: {self.subject}"
+
+    @property
+    def label(self) -> str:
+        """The letter's name on its own: its reference, or its date when it has none."""
+        return letter_label(self.reference, self.date)
+
+    @property
+    def titled(self) -> str:
+        """The letter named in a sentence: "Letter MOPAC14072022-D4220", "Letter of 14 October
+        2022"."""
+        return letter_titled(self.reference, self.date)
+
+    @property
+    def file_stem(self) -> str:
+        """The name of its files (PDF, Annex A): the reference, else "letter-2022-10-14"."""
+        return self.reference or f"letter-{self.date:%Y-%m-%d}"
 
     def get_absolute_url(self):
         return reverse("letters:detail", args=[self.pk])

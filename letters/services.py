@@ -37,8 +37,9 @@ def suggest_reference(on: datetime.date) -> str:
 # through _save, which also keeps the publication date with the published status.
 
 
-def _save(letter: Letter, *, by, reason: str) -> Letter:
-    """Save the letter with who and why in its history: the one place this app writes them.
+def _save(letter: Letter, *, by, reason: str, at: datetime.datetime | None = None) -> Letter:
+    """Save the letter with who, why and when (`at`, None: now) in its history: the one place
+    this app writes them.
 
     Published means public from published_on: the status and the date go together.
     """
@@ -46,7 +47,7 @@ def _save(letter: Letter, *, by, reason: str) -> Letter:
         letter.published_on = None
     elif letter.published_on is None:
         letter.published_on = letter.date
-    record_change(letter, by, reason)
+    record_change(letter, by, reason, at=at)
     with taken_meanwhile(letter):  # a reference taken meanwhile: ValidationError, not a 500
         letter.save()
     return letter
@@ -69,20 +70,23 @@ def _locked_status(letter: Letter) -> str:
 
 
 @transaction.atomic
-def letter_record(letter: Letter, *, by, reason: str = "Letter recorded") -> Letter:
+def letter_record(
+    letter: Letter, *, by, reason: str = "Letter recorded", at: datetime.datetime | None = None
+) -> Letter:
     """Save a letter as its document records it: a new letter of the register (whose form offers
-    REGISTER_STATUSES), or a letter of the demo data's seed documents (published, with a date).
+    REGISTER_STATUSES), or a letter of the demo data's seed documents (published, with a date),
+    dated `at` as the document dates it (None: now; never from a form).
 
     A new received letter in reply to one the map lets move to "response received" (a sent one)
     moves it there, with the reply's reference as the reason.
     """
     new = letter.pk is None
-    _save(letter, by=by, reason=reason)
+    _save(letter, by=by, reason=reason, at=at)
     if not new or letter.in_reply_to_id is None or letter.direction != Letter.Direction.IN:
         return letter
     parent = _lock(letter.in_reply_to)
     if Transition.RECEIVE_RESPONSE in allowed_transitions(parent.status):
-        letter_response_received(parent, reply=letter, by=by)
+        letter_response_received(parent, reply=letter, by=by, at=at)
     return letter
 
 
@@ -93,7 +97,7 @@ def letter_edit(letter: Letter, *, by, reason: str = "Edited") -> Letter:
     published."""
     before = _locked_status(letter)
     if letter.status != before:
-        check(Transition.SET_STATUS, before, reference=letter.reference, target=letter.status)
+        check(Transition.SET_STATUS, before, reference=letter.titled, target=letter.status)
     return _save(letter, by=by, reason=reason)
 
 
@@ -101,7 +105,7 @@ def letter_edit(letter: Letter, *, by, reason: str = "Edited") -> Letter:
 def letter_save_draft(letter: Letter, *, by, reason: str | None = None) -> Letter:
     """Save a draft follow-up letter (new, or still a draft: SAVE_DRAFT)."""
     if letter.pk is not None:
-        check(Transition.SAVE_DRAFT, _locked_status(letter), reference=letter.reference)
+        check(Transition.SAVE_DRAFT, _locked_status(letter), reference=letter.titled)
     letter.status = Status.DRAFT
     return _save(letter, by=by, reason=reason or Transition.SAVE_DRAFT.label)
 
@@ -121,10 +125,10 @@ def letter_mark_sent(
     (documents.pdf.RenderTimeout) leaves it a draft.
     """
     letter = _lock(letter)
-    target = check(Transition.SEND, letter.status, reference=letter.reference)
+    target = check(Transition.SEND, letter.status, reference=letter.titled)
     if render_pdf is not None:
         pdf = render_pdf(letter)
-        letter.pdf.save(f"{letter.reference}.pdf", ContentFile(pdf), save=False)
+        letter.pdf.save(f"{letter.file_stem}.pdf", ContentFile(pdf), save=False)
     letter.status = target
     return _save(letter, by=by, reason=reason or Transition.SEND.label)
 
@@ -133,15 +137,15 @@ def letter_mark_sent(
 def letter_response_received(letter: Letter, *, reply: Letter, by) -> Letter:
     """A received letter replies to this sent one (RECEIVE_RESPONSE)."""
     letter = _lock(letter)
-    letter.status = check(Transition.RECEIVE_RESPONSE, letter.status, reference=letter.reference)
-    return _save(letter, by=by, reason=f"{Transition.RECEIVE_RESPONSE.label}: {reply.reference}")
+    letter.status = check(Transition.RECEIVE_RESPONSE, letter.status, reference=letter.titled)
+    return _save(letter, by=by, reason=f"{Transition.RECEIVE_RESPONSE.label}: {reply.label}")
 
 
 @transaction.atomic
 def letter_publish(letter: Letter, *, by, on: datetime.date) -> Letter:
     """Publish the letter from `on` (PUBLISH): the public pages show it from that day."""
     letter = _lock(letter)
-    letter.status = check(Transition.PUBLISH, letter.status, reference=letter.reference)
+    letter.status = check(Transition.PUBLISH, letter.status, reference=letter.titled)
     letter.published_on = on
     return _save(letter, by=by, reason=f"Published from {on:%-d %B %Y}")
 
@@ -153,7 +157,7 @@ def letter_unpublish(letter: Letter, *, by) -> Letter:
     letter.status = check(
         Transition.UNPUBLISH,
         letter.status,
-        reference=letter.reference,
+        reference=letter.titled,
         target=_status_before_publication(letter),
     )
     return _save(letter, by=by, reason=Transition.UNPUBLISH.label)

@@ -119,7 +119,7 @@ def letter_create(request):
         except ValidationError as taken:  # its reference recorded meanwhile by someone else
             add_form_errors(form, taken)
         else:
-            messages.success(request, f"Letter {letter.reference} recorded.")
+            messages.success(request, f"{letter.titled} recorded.")
             return redirect("letters:detail", letter.pk)
     return _form_page(request, form, "Record a letter")
 
@@ -137,9 +137,9 @@ def letter_edit(request, pk):
         except ValidationError as taken:  # its new reference recorded meanwhile
             add_form_errors(form, taken)
         else:
-            messages.success(request, f"Letter {letter.reference} saved.")
+            messages.success(request, f"{letter.titled} saved.")
             return redirect("letters:detail", letter.pk)
-    return _form_page(request, form, f"Edit letter {letter.reference}")
+    return _form_page(request, form, f"Edit: {letter.titled}")
 
 
 def _form_page(request, form, title: str):
@@ -173,6 +173,6 @@ def pdf_response(letter: Letter) -> FileResponse:
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=f"{letter.reference}.pdf",
+        filename=f"{letter.file_stem}.pdf",
         content_type="application/pdf",
     )

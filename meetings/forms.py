@@ -36,7 +36,7 @@ class MeetingStatusForm(GovukModelForm):
 class AttendeeForm(RowStyle, forms.ModelForm):
     class Meta:
         model = Attendee
-        fields = ["name", "title", "organisation"]
+        fields = ["name", "title", "organisation", "absent"]
         labels = {"title": "Title or post"}
 
 

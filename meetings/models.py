@@ -111,6 +111,8 @@ class Attendee(models.Model):
     title = models.CharField(max_length=300, blank=True)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
     position = models.PositiveSmallIntegerField(default=0)
+    # Named by the record as not attending ("I am sorry that you were unable to attend").
+    absent = models.BooleanField("Did not attend", default=False)
 
     class Meta:
         ordering = ["organisation__short_name", "position", "pk"]

@@ -23,9 +23,12 @@ from .models import PerformanceQuestion, QuestionEvent
 from .workflow import IllegalTransition, Transition, check
 
 
-def _save(question: PerformanceQuestion, *, by, reason: str) -> None:
-    """Save the question with who and why in its history: the one place this app writes them."""
-    record_change(question, by, reason)
+def _save(
+    question: PerformanceQuestion, *, by, reason: str, at: datetime.datetime | None = None
+) -> None:
+    """Save the question with who, why and when (`at`, None: now) in its history: the one place
+    this app writes them."""
+    record_change(question, by, reason, at=at)
     try:
         with taken_meanwhile(question):  # a number taken meanwhile: ValidationError, not a 500
             question.save()
@@ -47,13 +50,16 @@ def _save(question: PerformanceQuestion, *, by, reason: str) -> None:
 # -- recording and editing ----------------------------------------------------------------------
 
 
-def question_save(question: PerformanceQuestion, *, by, reason: str = "") -> PerformanceQuestion:
+def question_save(
+    question: PerformanceQuestion, *, by, reason: str = "", at: datetime.datetime | None = None
+) -> PerformanceQuestion:
     """Save a question as recorded or edited: by an officer on its form, or from the demo data's
-    seed documents. Its status is not changed here."""
+    seed documents, dated `at` as the document dates it (None: now; never from a form). Its
+    status is not changed here."""
     new = question.pk is None
     if not new:
         question.version += 1
-    _save(question, by=by, reason=reason or ("Question recorded" if new else "Edited"))
+    _save(question, by=by, reason=reason or ("Question recorded" if new else "Edited"), at=at)
     return question
 
 

@@ -4,6 +4,7 @@ from django import forms
 
 from actions.models import Action
 from common.govuk import DateField, GovukForm, GovukModelForm
+from letters.models import Letter
 from recommendations.models import Recommendation, Report
 
 
@@ -24,10 +25,14 @@ class ReportForm(GovukModelForm):
 class RecommendationForm(GovukModelForm):
     class Meta:
         model = Recommendation
-        fields = ["report", "reference", "kind", "text", "owner", "status", "actions", "evidence"]
+        fields = [
+            *("report", "reference", "kind", "text", "owner", "status", "actions", "evidence"),
+            *("response", "response_letter"),
+        ]
         widgets = {
             "text": forms.Textarea(attrs={"rows": 5}),
             "evidence": forms.Textarea(attrs={"rows": 5}),
+            "response": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
             "actions": "The actions that answer this recommendation (hold Ctrl to pick several)",
@@ -38,6 +43,7 @@ class RecommendationForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         self.fields["actions"].queryset = Action.objects.select_related("meeting__board", "letter")
         self.fields["actions"].label_from_instance = _action_label
+        self.fields["response_letter"].queryset = Letter.objects.only("reference", "date", "subject")
 
 
 def _action_label(action: Action) -> str:

@@ -69,6 +69,17 @@ class Recommendation(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     actions = models.ManyToManyField("actions.Action", blank=True, related_name="recommendations")
     evidence = models.TextField(max_length=10000, blank=True)
+    response = models.TextField(
+        max_length=20000, blank=True, help_text="The answer of whoever it is put to, as given"
+    )
+    response_letter = models.ForeignKey(
+        "letters.Letter",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="recommendation_responses",
+        help_text="The letter that gives the answer",
+    )
 
     history = HistoricalRecords(table_name="actions_historicalrecommendation")
 

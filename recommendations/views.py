@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from actions.models import Action
 from common.history import history_entries, record_change
+from letters.access import letters_for
 from common.listing import id_param, paginate, render_filtered_list
 from recommendations.access import get_recommendation_for, recommendations_for
 from recommendations.models import Report
@@ -47,11 +48,14 @@ def recommendation_detail(request, pk):
         pk=get_recommendation_for(request.user, pk).pk
     )
     actions = Action.objects.for_user(request.user).filter(recommendations=recommendation)
+    # The letter that answers it, only when this user may see that letter.
+    response_letter = letters_for(request.user).filter(pk=recommendation.response_letter_id).first()
     return render(
         request,
         "recommendations/recommendation_detail.html",
         {
             "recommendation": recommendation,
+            "response_letter": response_letter,
             "actions": actions,
             "history": history_entries(recommendation),
             "can_change": request.user.has_perm(

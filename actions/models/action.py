@@ -217,7 +217,10 @@ class Action(RemindedModel):
         if self.meeting_id:
             return f"{self.meeting.board.name}, {self.meeting.date:%-d %B %Y}"
         if self.letter_id:
-            return f"Letter {self.letter.reference}, {self.letter.date:%-d %B %Y}"
+            letter = self.letter
+            if not letter.reference:
+                return letter.label  # "Letter of 14 October 2022"
+            return f"Letter {letter.reference}, {letter.date:%-d %B %Y}"
         return ""
 
     @property
@@ -259,13 +262,14 @@ class Action(RemindedModel):
         self.due_date = parsed.due_date
         self.timing_problem = parsed.reason
 
-    def apply_timing(self, text: str) -> None:
+    def apply_timing(self, text: str, *, now: datetime.datetime | None = None) -> None:
         """The timing of a new action (not saved): read_timing, and a live action whose timing
-        says "Completed" is recorded closed, as an Annex A prints it."""
+        says "Completed" is recorded closed (at `now`, None: this moment), as an Annex A prints
+        it."""
         self.read_timing(text)
         if self.timing_kind == TimingKind.COMPLETED and self.status in LIVE_STATUSES:
             self.status = Status.CLOSED
-            self.closed_at = self.closed_at or timezone.now()
+            self.closed_at = self.closed_at or now or timezone.now()
 
     # -- writes -----------------------------------------------------------------------------
     # Each write has one entry point in actions/services.py, where its rules are checked; these

@@ -64,15 +64,17 @@ def meeting_detail(request, pk):
     minute_items = list(meeting.minute_items.all())
     for item in minute_items:
         item.agreed_actions = by_minute.get(item.pk, [])
-    attendees = meeting.attendees.select_related("organisation")
+    people = list(meeting.attendees.select_related("organisation"))
+    attendees = [person for person in people if not person.absent]
     context = {
         "meeting": meeting,
         "actions": actions,
         "minute_items": minute_items,
         "attendees_by_organisation": [
-            (organisation, list(people))
-            for organisation, people in groupby(attendees, key=lambda a: a.organisation)
+            (organisation, list(group))
+            for organisation, group in groupby(attendees, key=lambda a: a.organisation)
         ],
+        "absent": [person for person in people if person.absent],
         "can_change": request.user.has_perm("meetings.change_meeting", meeting),
         "today": timezone.localdate(),
     }

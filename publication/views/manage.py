@@ -127,7 +127,7 @@ def _change(request, item) -> None:
 
 def _name(item) -> str:
     if isinstance(item, Letter):
-        return f"Letter {item.reference}"
+        return item.titled
     if isinstance(item, Action):
         return f"Action {item.number} of {item.source}"
     return f"Question {item.number}"

@@ -24,4 +24,4 @@ class Command(BaseCommand):
             raise CommandError(f"no letter with reference {letter!r}")
         pdf = render_letter(found)
         Path(output).write_bytes(pdf)
-        self.stdout.write(f"Wrote letter {found.reference} to {output} ({len(pdf):,} bytes)")
+        self.stdout.write(f"Wrote {found.titled} to {output} ({len(pdf):,} bytes)")
