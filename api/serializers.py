@@ -208,7 +208,7 @@ class ActionCreateSerializer(serializers.Serializer):
 
 
 class ActionUpdateSerializer(serializers.ModelSerializer):
-    author = UserRef(read_only=True)
+    author = UserRef(read_only=True, allow_null=True)  # None: recorded from a paper
     kind = serializers.ChoiceField(
         Transition.choices,
         allow_blank=True,

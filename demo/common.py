@@ -2,17 +2,6 @@
 
 from .records import BoardRecord, OrganisationRecord, UserRecord
 
-ORGANISATIONS = (
-    OrganisationRecord("MOPAC", "Mayor's Office for Policing And Crime"),
-    OrganisationRecord("MPS", "Metropolitan Police Service"),
-    OrganisationRecord("VC", "Victims' Commissioner for London"),
-    OrganisationRecord(
-        "HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
-    ),
-    OrganisationRecord("PCC", "London Assembly Police and Crime Committee"),
-    OrganisationRecord("Mayor", "Mayor of London"),
-)
-
 PERFORMANCE_AND_RISK = "Performance and Risk Oversight Board"
 FINANCE_CHANGE_AND_PEOPLE = "Finance, Change and People Oversight Board"
 AC_PROFESSIONALISM = "DMPC-AC Professionalism meeting"
@@ -20,13 +9,26 @@ AC_FRONTLINE_POLICING = "DMPC-AC Frontline Policing meeting"
 CHIEF_OF_CORPORATE_SERVICES = "DMPC-Chief of Corporate Services meeting"
 POLICE_AND_CRIME_COMMITTEE = "Police and Crime Committee"
 
+ORGANISATIONS = (
+    OrganisationRecord("MOPAC", "Mayor's Office for Policing And Crime"),
+    OrganisationRecord("MPS", "Metropolitan Police Service"),
+    OrganisationRecord("VC", "Victims' Commissioner for London"),
+    OrganisationRecord(
+        "HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
+    ),
+    # The London Assembly's committee, never "PCC": the seeds use that for Police and Crime
+    # Commissioners.
+    OrganisationRecord(POLICE_AND_CRIME_COMMITTEE, "London Assembly Police and Crime Committee"),
+    OrganisationRecord("Mayor", "Mayor of London"),
+)
+
 BOARDS = (
     BoardRecord(PERFORMANCE_AND_RISK, "board", "PROB"),
     BoardRecord(FINANCE_CHANGE_AND_PEOPLE, "board", "FCPOB"),
     BoardRecord(AC_PROFESSIONALISM, "bilateral", "AC Professionalism"),
     BoardRecord(AC_FRONTLINE_POLICING, "bilateral", "AC Frontline Policing"),
     BoardRecord(CHIEF_OF_CORPORATE_SERVICES, "bilateral", "Chief of Corporate Services"),
-    BoardRecord(POLICE_AND_CRIME_COMMITTEE, "committee", "PCC"),
+    BoardRecord(POLICE_AND_CRIME_COMMITTEE, "committee"),
 )
 
 # Themes, named as the seeds name the areas of performance focus.

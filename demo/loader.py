@@ -2,14 +2,20 @@
 
 Every record is found by its natural key (organisation short name, board name, meeting board and
 date, letter reference, action meeting and number, ...) and written only when something differs,
-so a second run saves nothing and adds no history. Actions are written through the entry points
-of actions/services.py, as by every other channel.
+so a second run saves nothing and adds no history. Actions, letters and questions are written
+through their apps' entry points, as by every other channel.
+
+A record is dated as its paper dates it: its history row (and an action's timeline) carries the
+date of the meeting or letter that records it (`on_paper`), passed to the entry points as `at`.
+A later write that puts a seed's value back (someone had edited it) is dated when it happens.
 """
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Organisation, User
@@ -31,7 +37,14 @@ from . import (
     seed_2023_03_17,
     seed_2023_04_28,
 )
-from .records import ActionRecord, LetterRecord, MeetingRecord, ReportRecord, UserRecord
+from .records import (
+    ActionRecord,
+    LetterRecord,
+    MeetingRecord,
+    RecommendationRecord,
+    ReportRecord,
+    UserRecord,
+)
 
 SEEDS = (
     seed_2022_10_14.SEED,  # 000
@@ -70,6 +83,12 @@ class LoadResult:
         return f"{counts} ({self.changed} records created or changed)"
 
 
+def on_paper(date: datetime.date) -> datetime.datetime:
+    """The moment a paper dated `date` records something: noon that day, London time (a paper
+    gives a day, not a time; noon keeps the day whatever the offset from UTC)."""
+    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(12)))
+
+
 def _snapshot(obj: models.Model) -> dict:
     return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
 
@@ -90,11 +109,13 @@ class _Loader:
         values: dict,
         *,
         reason: str = "",
+        at: datetime.datetime | None = None,
         prepare: Callable[[models.Model], None] | None = None,
-        save: Callable[[models.Model, str], object] | None = None,
+        save: Callable[[models.Model, str, datetime.datetime | None], object] | None = None,
     ):
         """Get the record by its natural key, set `values`, and save only if anything changed:
-        through `save(record, reason)` when given (the app's own entry point), else directly."""
+        through `save(record, reason, at)` when given (the app's own entry point), else directly.
+        A new record's history is dated `at` (its paper's date); a restored one's, now."""
         obj = model.objects.filter(**key).first()
         creating = obj is None
         if creating:
@@ -105,10 +126,11 @@ class _Loader:
         if prepare:
             prepare(obj)
         if creating or _snapshot(obj) != before:
+            when = at if creating else None
             if save is not None:
-                save(obj, reason)
+                save(obj, reason, when)
             else:
-                record_change(obj, None, reason)
+                record_change(obj, None, reason, at=when)
                 obj.save()
             self.changed += 1
         return obj
@@ -116,9 +138,9 @@ class _Loader:
     # -- shared records ---------------------------------------------------------------------
 
     def load_common(self) -> None:
-        for org in common.ORGANISATIONS:
+        for org in common.ORGANISATIONS:  # by name: a short name may be corrected
             self.organisations[org.short_name] = self.sync(
-                Organisation, {"short_name": org.short_name}, {"name": org.name}
+                Organisation, {"name": org.name}, {"short_name": org.short_name}
             )
         for board in common.BOARDS:
             self.boards[board.name] = self.sync(
@@ -160,6 +182,7 @@ class _Loader:
             {"board": self.boards[record.board], "date": record.date},
             {"status": record.status, "focus": record.focus},
             reason=reason,
+            at=on_paper(record.recorded_on or record.date),
         )
         self.meetings[(record.board, record.date)] = meeting
         for position, attendee in enumerate(record.attendees, 1):
@@ -170,6 +193,7 @@ class _Loader:
                     "title": attendee.title,
                     "organisation": self.organisations[attendee.organisation],
                     "position": position,
+                    "absent": attendee.absent,
                 },
             )
         minutes = {}
@@ -183,9 +207,11 @@ class _Loader:
             self.load_action(meeting, action, minutes.get(action.minute), reason)
 
     def load_action(self, meeting, record: ActionRecord, minute_item, reason: str) -> None:
-        """Create the action, or bring an existing one's text, lead, forum, theme, minute item and
-        owners back to what the seed says, by an edit. Its status and its timing are left as they
-        are: they change through the lifecycle and timing revisions, each naming who and why."""
+        """Create the action, recorded on its meeting's date, and completed on the date of the
+        paper that records it completed; or bring an existing one's text, lead, forum, theme,
+        minute item and owners back to what the seed says, by an edit. An existing action's
+        status and timing are left as they are: they change through the lifecycle and timing
+        revisions, each naming who and why."""
         owners = [self.organisations[short_name] for short_name in record.owners]
         values = {
             "text": record.text,
@@ -196,16 +222,27 @@ class _Loader:
         }
         action = Action.objects.filter(meeting=meeting, number=record.number).first()
         if action is None:
-            action_services.create_action(
+            action = action_services.create_action(
                 meeting=meeting,
                 number=record.number,
                 timing=record.timing,
                 owners=owners,
                 by=None,
                 reason=reason,
+                at=on_paper(meeting.date),
                 **values,
             )
             self.changed += 2  # the action and its owners
+            if record.completed:
+                done = record.completed
+                action_services.revise_timing(
+                    action,
+                    by=None,
+                    timing=done.timing,
+                    reason=f"{done.paper} records it completed",
+                    at=on_paper(done.on),
+                )
+                self.changed += 1
             return
         before = _snapshot(action)
         for name, value in values.items():
@@ -227,14 +264,21 @@ class _Loader:
     # -- correspondence and reports -------------------------------------------------------------
 
     def load_letter(self, record: LetterRecord, reason: str) -> None:
+        """The letter and the questions it asks, dated as the letter is. A letter without a
+        reference is found by its sender and date."""
+        sender = self.organisations[record.sender_organisation]
+        key = {"reference": record.reference}
+        if not record.reference:
+            key.update(date=record.date, sender_organisation=sender)
+        written = on_paper(record.date)
         letter = self.sync(
             Letter,
-            {"reference": record.reference},
+            key,
             {
                 "date": record.date,
                 "direction": record.direction,
                 "sender": record.sender,
-                "sender_organisation": self.organisations[record.sender_organisation],
+                "sender_organisation": sender,
                 "recipient": record.recipient,
                 "recipient_organisation": self.organisations[record.recipient_organisation],
                 "addressee_block": record.addressee_block,
@@ -250,9 +294,10 @@ class _Loader:
                 "published_on": record.published_on,
             },
             reason=reason,
-            save=lambda letter, why: letter_record(letter, by=None, reason=why),
+            at=written,
+            save=lambda letter, why, at: letter_record(letter, by=None, reason=why, at=at),
         )
-        self.letters[record.reference] = letter
+        self.letters[record.key] = letter
         for question in record.questions:
             self.sync(
                 PerformanceQuestion,
@@ -264,8 +309,9 @@ class _Loader:
                     "published_on": record.published_on,
                 },
                 reason=reason,
+                at=written,
                 prepare=lambda q, timing=question.timing: q.apply_timing(timing),
-                save=lambda q, why: question_save(q, by=None, reason=why),
+                save=lambda q, why, at: question_save(q, by=None, reason=why, at=at),
             )
 
     def load_report(self, record: ReportRecord, reason: str) -> None:
@@ -279,17 +325,34 @@ class _Loader:
                 "url": record.url,
             },
         )
-        for recommendation in record.recommendations:
-            self.sync(
+        for item in record.recommendations:
+            key = {"report": report, "reference": item.reference}
+            if not item.reference:  # not numbered by the report: its text is its key
+                key["text"] = item.text
+            recommendation = self.sync(
                 Recommendation,
-                {"report": report, "reference": recommendation.reference},
-                {
-                    "kind": recommendation.kind,
-                    "text": recommendation.text,
-                    "owner": self.organisations[recommendation.owner],
-                },
+                key,
+                {"kind": item.kind, "text": item.text, "owner": self.organisations[item.owner]},
                 reason=reason,
+                at=on_paper(record.published_on),
             )
+            if item.response:
+                self.load_response(recommendation, item)
+
+    def load_response(self, recommendation: Recommendation, item: RecommendationRecord) -> None:
+        """The answer to a recommendation, in the letter that gives it and dated by it (a change
+        after the recommendation was recorded); an edited answer is put back, dated now."""
+        letter = self.letters[item.response_letter]
+        if (recommendation.response, recommendation.response_letter_id) == (
+            item.response,
+            letter.pk,
+        ):
+            return
+        at = None if recommendation.response else on_paper(letter.date)
+        recommendation.response, recommendation.response_letter = item.response, letter
+        record_change(recommendation, None, f"Answered in {letter.titled}", at=at)
+        recommendation.save()
+        self.changed += 1
 
 
 @transaction.atomic

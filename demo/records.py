@@ -1,8 +1,9 @@
 """The shapes of the demo data: plain, frozen records that the seed modules fill in.
 
 Organisations, boards and themes are referred to by name (an organisation by its short name),
-meetings by (board name, date) and letters by reference, so each seed module reads like the
-document it comes from and the loader resolves the names.
+meetings by (board name, date) and letters by `LetterRecord.key` (the reference, or the sender
+and date of a letter that has none), so each seed module reads like the document it comes from
+and the loader resolves the names. A value the document does not give is left blank (None).
 """
 
 import datetime
@@ -24,9 +25,10 @@ class BoardRecord:
 
 @dataclass(frozen=True)
 class AttendeeRecord:
-    name: str
+    name: str  # as the document names the person ("DAC Jane Connors", "Deputy Commissioner")
     title: str
     organisation: str
+    absent: bool = False  # named as not attending ("you were unable to attend")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,16 @@ class ActionRecord:
     forum: str = ""  # board name where it will be discussed
     theme: str = ""
     minute: str = ""  # number of the minute item it comes from
+    completed: "CompletionRecord | None" = None  # a later paper records it completed
+
+
+@dataclass(frozen=True)
+class CompletionRecord:
+    """A later paper records the action completed: on its date, with its timing as printed."""
+
+    on: datetime.date
+    paper: str  # the paper, for the history's reason
+    timing: str = "Completed"
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,9 @@ class MeetingRecord:
     date: datetime.date
     status: str  # Meeting.Status value
     focus: str = ""
+    # The date of the paper that first records the meeting, when that is not the meeting's own
+    # (a meeting named ahead, as "the next Board on 24 January 2023"). None: the meeting's date.
+    recorded_on: datetime.date | None = None
     attendees: tuple[AttendeeRecord, ...] = ()
     minutes: tuple[MinuteRecord, ...] = ()
     actions: tuple[ActionRecord, ...] = ()
@@ -64,13 +79,13 @@ class QuestionRecord:
     number: int
     text: str
     theme: str
-    timing: str  # response deadline as written
+    timing: str  # response deadline as written; blank where the letter sets none for it
     put_to: str = "MPS"
 
 
 @dataclass(frozen=True)
 class LetterRecord:
-    reference: str
+    reference: str  # as printed; blank when the letter has none
     date: datetime.date
     direction: str  # Letter.Direction value
     sender: str
@@ -85,18 +100,25 @@ class LetterRecord:
     signatory: str = ""
     signatory_title: str = ""
     meeting: tuple[str, datetime.date] | None = None  # (board name, date)
-    in_reply_to: str = ""  # reference of the letter it answers
+    in_reply_to: str = ""  # key of the letter it answers
     status: str = "published"
     published_on: datetime.date | None = None
     questions: tuple[QuestionRecord, ...] = ()
 
+    @property
+    def key(self) -> str:
+        """How the other records name it: the reference, or its sender and date without one."""
+        return self.reference or f"{self.sender_organisation} {self.date:%Y-%m-%d}"
+
 
 @dataclass(frozen=True)
 class RecommendationRecord:
-    reference: str
+    reference: str  # as the document numbers it; blank when it does not
     text: str
     kind: str  # Recommendation.Kind value
     owner: str = "MPS"
+    response: str = ""  # the answer as given, word for word
+    response_letter: str = ""  # key of the letter that gives it (it is dated by that letter)
 
 
 @dataclass(frozen=True)

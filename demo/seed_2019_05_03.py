@@ -4,17 +4,22 @@ and Crime Committee, and the Committee's letter of 19 March 2019 it replies to.
 The body is the seed's text, except that the running "MAYOR OF LONDON" page headers and the "*"
 emphasis markup are dropped and the one paragraph split by a page break is joined. The seed's
 salutation reads "Acw Steve," (a transcription of the handwritten "Dear Steve"). The seed does not
-contain the Committee's letter: it is recorded with the invented reference PCC19032019, its date
-and subject, and no body.
+contain the Committee's letter: it is recorded with its date and subject as the reply gives them,
+no reference and no body. The four recommendations it made are recorded as the reply puts them,
+numbered 1 to 4 in the order the reply answers them ("Your second recommendation", "The fourth
+recommendation"), each with the reply's answer word for word, dated 3 May 2019.
 """
 
 # ruff: noqa: E501, RUF001 -- verbatim text, one paragraph a line, so it can be compared with the seed.
 
 import datetime
 
-from .records import LetterRecord, Seed
+from .common import POLICE_AND_CRIME_COMMITTEE
+from .records import LetterRecord, RecommendationRecord, ReportRecord, Seed
 
-COMMITTEE_LETTER_REFERENCE = "PCC19032019"  # invented: the seed gives only its date
+COMMITTEE_LETTER_DATE = datetime.date(2019, 3, 19)  # "your letter of 19 March"
+REPLY_DATE = datetime.date(2019, 5, 3)
+REPLY_REFERENCE = "MGLA190319-8293"
 SUBJECT = "Setting of local policing priorities and tackling neighbourhood crime"
 
 MAYORS_REPLY_BODY = """\
@@ -54,31 +59,80 @@ I am doing everything I can to prevent crime, support victims, and keep Londoner
 
 Thank you once again for writing to me on this issue."""
 
+
+def _answer(first: str, last: str) -> str:
+    """The reply's paragraphs from the one that starts `first` to the one that starts `last`."""
+    paragraphs = MAYORS_REPLY_BODY.split("\n\n")
+    start = next(n for n, text in enumerate(paragraphs) if text.startswith(first))
+    end = next(n for n, text in enumerate(paragraphs) if text.startswith(last))
+    return "\n\n".join(paragraphs[start : end + 1])
+
+
+# The Committee's recommendations, as the Mayor's reply states them, each with his answer.
+COMMITTEE_RECOMMENDATIONS = (
+    RecommendationRecord(
+        "1",
+        "An assessment of how wider changes, such as the introduction of the crime assessment policy, more telephone investigations and the increase in the volume and complexity of crime, may be impacting on the success of local priorities, and how this can be mitigated.",
+        "recommendation",
+        owner="Mayor",
+        response=_answer(
+            "Your letter requests an assessment", "The Crime Assessment Policy and TDIU"
+        ),
+        response_letter=REPLY_REFERENCE,
+    ),
+    RecommendationRecord(
+        "2",
+        "An assessment of falling victim satisfaction.",
+        "recommendation",
+        owner="Mayor",
+        response=_answer("Your second recommendation", "Your second recommendation"),
+        response_letter=REPLY_REFERENCE,
+    ),
+    RecommendationRecord(
+        "3",
+        "The transparency of data, including sanction detections (SDs).",
+        "recommendation",
+        owner="Mayor",
+        response=_answer("Regarding the transparency of data", "The MPS do publish sanction"),
+        response_letter=REPLY_REFERENCE,
+    ),
+    RecommendationRecord(
+        "4",
+        "Actions to improve the awareness and understanding of Londoners about the local priority approach.",
+        "recommendation",
+        owner="Mayor",
+        response=_answer("The fourth recommendation", "Over the last year Sophie"),
+        response_letter=REPLY_REFERENCE,
+    ),
+)
+
+COMMITTEE_LETTER = LetterRecord(
+    reference="",  # the reply gives only its date
+    date=COMMITTEE_LETTER_DATE,
+    direction="in",
+    sender="Steve O'Connell AM, Chairman of the Police and Crime Committee",
+    sender_organisation=POLICE_AND_CRIME_COMMITTEE,
+    recipient="Sadiq Khan, Mayor of London",
+    recipient_organisation="Mayor",
+    subject=SUBJECT,
+    body="",
+    signatory="Steve O'Connell AM",
+    signatory_title="Chairman of the Police and Crime Committee",
+    published_on=COMMITTEE_LETTER_DATE,
+)
+
 SEED = Seed(
     source="seed 001: Mayor's letter of 3 May 2019",
     letters=(
+        COMMITTEE_LETTER,
         LetterRecord(
-            reference=COMMITTEE_LETTER_REFERENCE,
-            date=datetime.date(2019, 3, 19),
-            direction="in",
-            sender="Steve O'Connell AM, Chairman of the Police and Crime Committee",
-            sender_organisation="PCC",
-            recipient="Sadiq Khan, Mayor of London",
-            recipient_organisation="Mayor",
-            subject=SUBJECT,
-            body="",
-            signatory="Steve O'Connell AM",
-            signatory_title="Chairman of the Police and Crime Committee",
-            published_on=datetime.date(2019, 3, 19),
-        ),
-        LetterRecord(
-            reference="MGLA190319-8293",
-            date=datetime.date(2019, 5, 3),
+            reference=REPLY_REFERENCE,
+            date=REPLY_DATE,
             direction="out",
             sender="Sadiq Khan, Mayor of London",
             sender_organisation="Mayor",
             recipient="Steve O'Connell AM, Chairman of the Police and Crime Committee",
-            recipient_organisation="PCC",
+            recipient_organisation=POLICE_AND_CRIME_COMMITTEE,
             addressee_block=(
                 "Steve O'Connell AM\n"
                 "Chairman of the Police and Crime Committee\n"
@@ -91,8 +145,17 @@ SEED = Seed(
             body=MAYORS_REPLY_BODY,
             signatory="Sadiq Khan",
             signatory_title="Mayor of London",
-            in_reply_to=COMMITTEE_LETTER_REFERENCE,
-            published_on=datetime.date(2019, 5, 3),
+            in_reply_to=COMMITTEE_LETTER.key,
+            published_on=REPLY_DATE,
+        ),
+    ),
+    reports=(
+        ReportRecord(
+            f"Police and Crime Committee letter of 19 March 2019: {SUBJECT.lower()}",
+            POLICE_AND_CRIME_COMMITTEE,
+            "committee",
+            COMMITTEE_LETTER_DATE,
+            recommendations=COMMITTEE_RECOMMENDATIONS,
         ),
     ),
 )

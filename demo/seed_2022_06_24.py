@@ -3,6 +3,9 @@ after the Performance and Risk Oversight Board of 24 June 2022, and its Annex A.
 
 Annex A is copied exactly as printed (No., Action, Timing, Lead); owners follow the Lead column.
 Forums are set where the action says where it will be discussed; themes are our classification.
+The actions are recorded on the date of the board; No. 14, which the Annex prints "Completed",
+is recorded with no timing (the board's is not given) and completed by the letter of 20 July
+2022, its timing then revised to "Completed" as printed.
 """
 
 # ruff: noqa: E501, RUF001 -- verbatim text, one paragraph a line, so it can be compared with the seed.
@@ -24,10 +27,11 @@ from .common import (
     VICTIM_CARE,
     WORKFORCE,
 )
-from .records import ActionRecord, LetterRecord, MeetingRecord, Seed
+from .records import ActionRecord, CompletionRecord, LetterRecord, MeetingRecord, Seed
 
 MEETING_DATE = datetime.date(2022, 6, 24)
 LETTER_REFERENCE = "MOPAC14072022-D4220"
+LETTER_DATE = datetime.date(2022, 7, 20)
 
 ANNEX_A = (
     ActionRecord(
@@ -145,10 +149,11 @@ ANNEX_A = (
     ActionRecord(
         14,
         "MPS undertook to provide MOPAC with their SSO report by 27 June.",
-        "Completed",
+        "",
         "MPS",
         ("MPS",),
         theme=SAFEGUARDING_CHILDREN,
+        completed=CompletionRecord(LETTER_DATE, f"Annex A of letter {LETTER_REFERENCE}"),
     ),
     ActionRecord(
         15,
@@ -198,12 +203,13 @@ SEED = Seed(
             datetime.date(2022, 7, 19),
             "held",
             focus="Finance, change and people",
+            recorded_on=LETTER_DATE,  # "We had a separate Oversight Board meeting on 19 July"
         ),
     ),
     letters=(
         LetterRecord(
             reference=LETTER_REFERENCE,
-            date=datetime.date(2022, 7, 20),
+            date=LETTER_DATE,
             direction="out",
             sender="Sophie Linden, Deputy Mayor for Policing and Crime",
             sender_organisation="MOPAC",
@@ -225,7 +231,7 @@ SEED = Seed(
             signatory="Sophie Linden",
             signatory_title="Deputy Mayor for Policing and Crime",
             meeting=(PERFORMANCE_AND_RISK, MEETING_DATE),
-            published_on=datetime.date(2022, 7, 20),
+            published_on=LETTER_DATE,
         ),
     ),
 )

@@ -2,9 +2,13 @@
 Board of 14 October 2022, its key actions and every question it asks; and the HMICFRS PEEL
 2021/22 inspection it refers to.
 
-The seed has no reference and no date. We give the letter the invented reference
-MOPAC14102022-OB (MOPAC's format: MOPAC + date) and date it 14 October 2022, the date its
-"by 14 November" is read from. Leads and owners of the key actions are as the text names them.
+The seed has no reference and no date. The letter is recorded with no reference; a letter must
+have a date, and it is given the date of the board it follows (14 October 2022), the earliest it
+can have been written, from which its "by 14 November" is read. That deadline governs only the
+update on the Mayor's Action Plan (question 13); the other questions are given none. The meeting
+has the people the letter names as there, and the Commissioner, whom it names as unable to
+attend. Leads and owners of the key actions are as the text names them. The findings of the
+HMICFRS PEEL inspection that the letter reports are recorded on that report, in its words.
 """
 
 # ruff: noqa: E501, RUF001 -- verbatim text, one paragraph a line, so it can be compared with the seed.
@@ -24,6 +28,7 @@ from .common import (
 )
 from .records import (
     ActionRecord,
+    AttendeeRecord,
     LetterRecord,
     MeetingRecord,
     QuestionRecord,
@@ -33,8 +38,22 @@ from .records import (
 )
 
 MEETING_DATE = datetime.date(2022, 10, 14)
-LETTER_REFERENCE = "MOPAC14102022-OB"  # invented: the seed has no reference
-RESPONSE_TIMING = "by 14 November"
+# "an update provided separately, by 14 November": the one deadline the letter sets.
+UPDATE_TIMING = "by 14 November"
+
+# As the letter names them: "I" (its signatory), the Victims' Commissioner, the Deputy
+# Commissioner, DAC Jane Connors and Commander Nick Johns; and "you", the Commissioner it is
+# addressed to, "unable to attend".
+ATTENDEES = (
+    AttendeeRecord("Sophie Linden", "Deputy Mayor for Policing and Crime", "MOPAC"),
+    AttendeeRecord("Victims’ Commissioner for London", "", "VC"),
+    AttendeeRecord("Deputy Commissioner", "", "MPS"),
+    AttendeeRecord("DAC Jane Connors", "", "MPS"),
+    AttendeeRecord("Commander Nick Johns", "", "MPS"),
+    AttendeeRecord(
+        "Sir Mark Rowley", "Commissioner of Police of the Metropolis", "MPS", absent=True
+    ),
+)
 
 # "Key actions from that discussion were:" in the order printed.
 KEY_ACTIONS = (
@@ -96,85 +115,85 @@ KEY_ACTIONS = (
     ),
 )
 
-# Every question the letter asks, in the order asked; all are answered "by 14 November".
+# Every question the letter asks, in the order asked; only the last has a deadline.
 QUESTIONS = (
     QuestionRecord(
         1,
         "What is the expected performance impact of the Met’s commitment to attend all residential burglaries?",
         NEIGHBOURHOOD_CRIME,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         2,
         "How will this initiative link to wider activity to improve the service provided to victims, for example, whether there is an expectation that burglary victims will be provided with victim’s leaflets?",
         VICTIM_CARE,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         3,
         "How will the attendance at all burglaries be resourced and how is the required redistribution of resource expected to impact other areas of performance?",
         NEIGHBOURHOOD_CRIME,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         4,
         "How you intend to ensure more accurate recording of crime and anti-social behaviour?",
         CRIME_RECORDING,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         5,
         "How the MPS is using analysis of location, property taken, victims and offenders to inform problem solving approaches to drive activity?",
         NEIGHBOURHOOD_CRIME,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         6,
         "What assessment has the MPS made of the victim profile on robbery and theft?",
         NEIGHBOURHOOD_CRIME,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         7,
         "How the MPS’s detection action plan will incorporate and address HMICFRS concerns around supervision of investigations and drive improvements in detections and whether activity will address HMICFRS concerns about offender and suspect management?",
         NEIGHBOURHOOD_CRIME,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         8,
         "What is the MPS’s corporate approach to the performance management of emergency response and what is the MPS doing to drive improvement?",
         CALL_HANDLING,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         9,
         "The Met’s plans to combat the observed rise in ‘public place’ violence, including what role Town Centre Teams will play in tackling that violence?",
         VIOLENCE_WITH_INJURY,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         10,
         "That cases are being properly identified and investigated.",
         CHILD_SEXUAL_EXPLOITATION,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         11,
         "That victims of these offences are being properly identified and supported.",
         CHILD_SEXUAL_EXPLOITATION,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         12,
         "That you are putting in place actions to improve data accuracy, including what specific steps are being undertaken to improve CSE flagging.",
         CHILD_SEXUAL_EXPLOITATION,
-        RESPONSE_TIMING,
+        "",
     ),
     QuestionRecord(
         13,
         "MOPAC’s paper to the Board set out my areas of concern, some of which are longstanding actions which are yet to be fully addressed. I would be grateful if these could be addressed as a priority and an update provided separately, by 14 November, to my team on progress.",
         MAYORS_ACTION_PLAN,
-        RESPONSE_TIMING,
+        UPDATE_TIMING,
     ),
 )
 
@@ -242,16 +261,21 @@ Finally, HMICFRS raised concerns in relation to “the absence of an effective p
 
 PEEL_TITLE = "PEEL 2021/22: Police effectiveness, efficiency and legitimacy – An inspection of the Metropolitan Police Service"
 
-# The letter says only that the report "identified three areas for improvement for the MPS in
-# relation to Crime Data Integrity"; it does not quote them, so neither do we.
-CRIME_DATA_INTEGRITY = tuple(
-    RecommendationRecord(
-        f"CDI-AFI-{n}",
-        f"Crime Data Integrity: area for improvement {n} of 3 identified by HMICFRS in PEEL 2021/22 "
-        "(the wording is in the HMICFRS report; the seed documents do not quote it).",
-        "afi",
+# What the letter reports the inspection found, in the letter's words and the order it gives them:
+# findings the report does not class in the letter's words are "finding"s, unnumbered.
+PEEL_FINDINGS = tuple(
+    RecommendationRecord("", text, "finding")
+    for text in (
+        "HMICFRS identified “a barely adequate standard of crime recording accuracy”, particularly in relation to anti-social behaviour.",
+        "HMICFRS identified “performance falling far short of national standards for the handling of emergency and non-emergency calls” as one of the key concerns leading to the MPS entering the Engage phase.",
+        "The PEEL report identified three areas for improvement for the MPS in relation to Crime Data Integrity.",
+        "HMICFRS identified a “failure to record the grounds for [stop and search] in sufficient detail” as an area of concern.",
+        "HMICFRS raised concerns around public protection and RUI and bail.",
+        "HMICFRS raised concerns in relation to “the absence of an effective personal annual appraisal system”.",
+        "HMICFRS raised concerns in relation to “an insufficient understanding of the force’s training requirements”.",
+        "HMICFRS raised concerns in relation to a “failure to optimise the productivity of MPS resources and assets, including failure to effectively manage the force’s digital programme, fleet and estate”.",
+        "HMICFRS raised concerns in relation to “the lack of a detailed understanding of capacity and capability across all aspects of policing, and an insufficiently comprehensive understanding of demand”.",
     )
-    for n in (1, 2, 3)
 )
 
 SEED = Seed(
@@ -262,13 +286,20 @@ SEED = Seed(
             MEETING_DATE,
             "held",
             focus="Victim care; Q1 performance",
+            attendees=ATTENDEES,
             actions=KEY_ACTIONS,
         ),
-        MeetingRecord(FINANCE_CHANGE_AND_PEOPLE, datetime.date(2023, 1, 24), "scheduled"),
+        # "the next Finance, Change and People Oversight Board on 24 January 2023"
+        MeetingRecord(
+            FINANCE_CHANGE_AND_PEOPLE,
+            datetime.date(2023, 1, 24),
+            "scheduled",
+            recorded_on=MEETING_DATE,
+        ),
     ),
     letters=(
         LetterRecord(
-            reference=LETTER_REFERENCE,
+            reference="",  # the letter prints none
             date=MEETING_DATE,
             direction="out",
             sender="Sophie Linden, Deputy Mayor for Policing and Crime",
@@ -294,7 +325,7 @@ SEED = Seed(
             # seed 004 cites the report as "September 2022".
             datetime.date(2022, 9, 22),
             url="https://hmicfrs.justiceinspectorates.gov.uk/news/news-feed/concerns-raised-over-metropolitan-polices-performance/",
-            recommendations=CRIME_DATA_INTEGRITY,
+            recommendations=PEEL_FINDINGS,
         ),
     ),
 )

@@ -2,11 +2,10 @@
 draft MPS Turnaround Plan 2023-2025 (Appendix 1 of Assembly decision MDA 1486), and the
 recommendations it makes.
 
-The letter has no reference of its own; it is recorded as MDA1486, after the decision that agreed
-it. The body is the appendix letter's text with the paragraphs split by page breaks joined, the
-"**" bold markup dropped and the footnotes gathered at the end. Each sentence the letter prints in
-bold is one recommendation, numbered R1, R2, ... in order, text as printed (a bold sentence that
-the page break cuts short is completed from the sentence it belongs to).
+The letter has no reference of its own, and is recorded with none. The body is the appendix
+letter's text with the paragraphs split by page breaks joined, the "**" bold markup dropped and the
+footnotes gathered at the end. Each sentence in which the Committee asks something of the Met is a
+recommendation (see ASKS), unnumbered as in the letter.
 """
 
 # ruff: noqa: E501, RUF001 -- verbatim text, one paragraph a line, so it can be compared with the seed.
@@ -25,53 +24,46 @@ from .records import (
 LETTER_DATE = datetime.date(2023, 3, 17)
 COMMITTEE_MEETING = datetime.date(2023, 2, 22)  # where the Committee delegated its response
 
-RECOMMENDATIONS = (
-    RecommendationRecord(
-        "R1",
-        "further detail on timescales and how the Met will report on these measures of success is needed to allow for effective monitoring and scrutiny of the Met's reform",
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R2",
-        "The Committee would welcome further information in the final Turnaround Plan on the Met's plans to strengthen neighbourhood policing resources, the deployment of officers and how it will manage abstractions.",
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R3",
-        "the Met will use the final Turnaround Plan as an opportunity to help support and strengthen the role of SNBs.",
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R4",
-        'We would welcome further information on how SNBs fit into the Met\'s outcome for "Better, more visible relationships with communities who tell us that out partnerships are solving problems that matter".',
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R5",
-        "urge you to progress the work you are doing with the College of Policing and national leads as swiftly as possible to ensure the Met is well equipped with specialist expertise to better protect victims and bring more perpetrators to justice.",
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R6",
-        "The Committee would welcome further information in the final Turnaround Plan on how the Met will work with women and girls in London, including those from Black and ethnic minority communities, to reduce VAWG and rebuild trust and confidence in the police.",
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R7",
-        "urge you to ensure the Met removes corrupt officers at pace and takes every opportunity to tell Londoners about this work.",
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R8",
-        "recommend the final Turnaround Plan outlines the specific steps the Met will take to ensure its people reflect London's communities.",
-        "recommendation",
-    ),
-    RecommendationRecord(
-        "R9",
-        "asks that the Met ensures the Board is open and transparent and publishes regular updates on its work.",
-        "recommendation",
-    ),
+# Every sentence in which the Committee asks something of the Met for the final Plan, in the
+# order of the letter and word for word: the sentences it prints in bold, whole (the bold text
+# may start mid-sentence), and those it does not. The letter does not number them. Two sentences
+# go together where the second only goes on with the first ("This should ...").
+ASKS = (
+    "While the Committee welcomes this commitment, it believes further detail on timescales and how the Met will report on these measures of success is needed to allow for effective monitoring and scrutiny of the Met's reform.",
+    "However, further information on how the Met will increase collaboration with partners, including youth services, mental health and communities, to achieve this is needed in the final Plan.",
+    "The Committee recommends that the Met will need to establish new partnerships and strengthen work with MOPAC to speed up vetting in order to ensure it has the expertise it needs to meet the threats of the future.",
+    "We would like to see a specific commitment and further information in the final Turnaround Plan on how the Met will work collaboratively with key partners and London's communities to prepare for, and prevent, terrorism, including online.",
+    "The Committee seeks reassurance that in order to meet recruitment targets, the Met does not lower its recruitment standards.",
+    "The Committee would welcome further information in the final Turnaround Plan on the Met's plans to strengthen neighbourhood policing resources, the deployment of officers and how it will manage abstractions.",
+    "The Committee would also like to see further detail in the final Turnaround Plan that outlines what the Met will be doing differently to identify and resolve neighbourhood priorities and the action it will take to strengthen the way the Met works with neighbourhoods and communities to tackle crime together.",
+    "The final Turnaround Plan should include a specific commitment to increase community engagement across the capital to provide Londoners with more opportunities to work with the Met to help solve the problems that matter to them.",
+    'The Committee recommends that the final Plan includes further detail on how you plan to go about building "strong and trusted partnerships to fix local problems" and how this will differ from the structures currently in place.',
+    "Alongside this, the final Plan should include consideration of how the Met will measure and demonstrate improvement in respect of community engagement.",
+    "To assure Londoners, specific detail on how the Met will achieve this is needed in the final Turnaround Plan.",
+    "We hope that the Met will use the final Turnaround Plan as an opportunity to help support and strengthen the role of SNBs.",
+    'We would welcome further information on how SNBs fit into the Met\'s outcome for "Better, more visible relationships with communities who tell us that out partnerships are solving problems that matter".',
+    "We therefore urge you to progress the work you are doing with the College of Policing and national leads as swiftly as possible to ensure the Met is well equipped with specialist expertise to better protect victims and bring more perpetrators to justice.",
+    "The Committee would welcome further information in the final Turnaround Plan on how the Met will work with women and girls in London, including those from Black and ethnic minority communities, to reduce VAWG and rebuild trust and confidence in the police.",
+    "The Committee believes the final Turnaround Plan should be much more explicit about the action the Met will take to work with partners and communities to better protect all Londoners.",
+    "However, the Committee believes the final Turnaround Plan would benefit from further information on the action the Met will take to demonstrate to Londoners how these promises will deliver less crime and provide a better service to victims.",
+    "We recommend that children in these cases must be seen first and foremost as victims.",
+    "While the draft Turnaround Plan mentions missing people, we believe that it should also explicitly acknowledge how the Met is working with partners to ensure all officers are fully trained to be able to recognise risk factors for missing children and are able to deliver an effective safeguarding response to children at-risk.",
+    "In addition, the Committee would like to see more detailed information in the final Turnaround Plan on how the Met will work in partnership with London's health services to better support people it comes into contact with poor mental health.",
+    "However, the Committee believes that more detail should be provided in the final Plan that sets out how, and when, the Met will deliver these key interventions.",
+    "In addition, recognising the increasing demand for skilled officers across the Met, the Committee would welcome further information on how the Met will enhance officer capability and capacity in this area, balancing this with competing demands from other business areas.",
+    "The Committee would welcome further information on the specific steps the Met is taking to ensure this programme of work remains on track.",
+    "The Committee believes that providing further information on how the Met is jointly working with MOPAC and London's Victims' Commissioner to develop the Met's approach to victim care, as stated in the draft Turnaround Plan, would help Londoners better understand how the Met is improving its service to victims moving forward.",
+    "The Committee asks that the Met ensures the final Turnaround Plan provides sufficient focus on online crimes, including fraud.",
+    "In addition, as recommended in the Committee's response to the Mayor's draft Police and Crime Plan, we recommend that the final Turnaround Plan includes a commitment to work with the NCA to improve reporting and the provision of support to victims of fraud in London. This should make specific references to efforts to tackle cybercrime and improve Londoners' awareness of this type of crime.",
+    "The Committee would also like to see support in the final Turnaround Plan for innovative tactics like the taking down of iSpoof.",
+    "The Committee believes that the final Turnaround Plan must take account of Baroness Casey's findings and clearly set out where action will be taken to address these findings.",
+    "We also urge you to ensure the Met removes corrupt officers at pace and takes every opportunity to tell Londoners about this work.",
+    "We are disappointed that the draft Turnaround Plan does not mention the work the Met is doing to reach out to London's communities, including Black and LGBTQ+ communities, and would recommend the final Turnaround Plan outlines the specific steps the Met will take to ensure its people reflect London's communities.",
+    "We look forward to receiving further information on how this new role is working to support stronger decision-making, the targeting of resources where they can have the most effect, managing workloads, preventing and solving crime and measuring success and performance improvement.",
+    "The Committee asks that the Met ensures the Board is open and transparent and publishes regular updates on its work.",
 )
+
+RECOMMENDATIONS = tuple(RecommendationRecord("", text, "recommendation") for text in ASKS)
 
 FOOTNOTES = """\
 ¹ MPS Turnaround Plan 2023-2025 (met.police.uk)
@@ -218,15 +210,16 @@ SEED = Seed(
             COMMITTEE_MEETING,
             "held",
             focus="MPS Turnaround Plan 2023-2025: response delegated to the Chairman",
+            recorded_on=LETTER_DATE,  # known from the decision form (MDA 1486) of 17 March 2023
         ),
     ),
     letters=(
         LetterRecord(
-            reference="MDA1486",  # after the decision; the letter has no reference of its own
+            reference="",  # the letter prints none
             date=LETTER_DATE,
             direction="in",
             sender="Susan Hall AM, Chairman of the Police and Crime Committee",
-            sender_organisation="PCC",
+            sender_organisation=POLICE_AND_CRIME_COMMITTEE,
             recipient="Sir Mark Rowley, Commissioner of Police of the Metropolis",
             recipient_organisation="MPS",
             addressee_block=(
@@ -245,7 +238,7 @@ SEED = Seed(
     reports=(
         ReportRecord(
             "Police and Crime Committee response to the MPS Turnaround Plan 2023-2025",
-            "PCC",
+            POLICE_AND_CRIME_COMMITTEE,
             "committee",
             LETTER_DATE,
             recommendations=RECOMMENDATIONS,

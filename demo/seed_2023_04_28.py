@@ -142,7 +142,7 @@ ACTIONS = (
     ActionRecord(
         3,
         "MPS to consider the feasibility of the Mayor's request for the recruitment of PCSOs to be accelerated and respond as quickly as possible, including with reasons if it is not possible.",
-        "by the end of the financial year",
+        "",  # "respond as quickly as possible": no date given
         "MPS",
         ("MPS",),
         theme=NEIGHBOURHOOD_POLICING,
@@ -190,7 +190,12 @@ ACTIONS = (
 SEED = Seed(
     source="seed 003: record of the 28 April 2023 Oversight Board",
     meetings=(
-        MeetingRecord(PERFORMANCE_AND_RISK, datetime.date(2023, 2, 10), "minutes_agreed"),
+        MeetingRecord(
+            PERFORMANCE_AND_RISK,
+            datetime.date(2023, 2, 10),
+            "minutes_agreed",
+            recorded_on=MEETING_DATE,  # minute 1.1 agrees its minutes
+        ),
         MeetingRecord(
             PERFORMANCE_AND_RISK,
             MEETING_DATE,
@@ -200,6 +205,11 @@ SEED = Seed(
             minutes=MINUTES,
             actions=ACTIONS,
         ),
-        MeetingRecord(FINANCE_CHANGE_AND_PEOPLE, datetime.date(2023, 6, 30), "scheduled"),
+        MeetingRecord(
+            FINANCE_CHANGE_AND_PEOPLE,
+            datetime.date(2023, 6, 30),
+            "scheduled",
+            recorded_on=MEETING_DATE,  # named in minute 2.11 (Action 6)
+        ),
     ),
 )

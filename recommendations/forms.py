@@ -43,7 +43,8 @@ class RecommendationForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         self.fields["actions"].queryset = Action.objects.select_related("meeting__board", "letter")
         self.fields["actions"].label_from_instance = _action_label
-        self.fields["response_letter"].queryset = Letter.objects.only("reference", "date", "subject")
+        letters = Letter.objects.only("reference", "date", "subject")
+        self.fields["response_letter"].queryset = letters
 
 
 def _action_label(action: Action) -> str:

@@ -51,6 +51,7 @@ class Recommendation(models.Model):
         RECOMMENDATION = "recommendation", "Recommendation"
         AREA_FOR_IMPROVEMENT = "afi", "Area for improvement"
         CAUSE_OF_CONCERN = "concern", "Cause of concern"
+        FINDING = "finding", "Finding"  # what a report found, quoted where it is not classed
 
     class Status(models.TextChoices):
         OPEN = "open", "Open"
@@ -60,7 +61,9 @@ class Recommendation(models.Model):
         NOT_ACCEPTED = "not_accepted", "Not accepted"
 
     report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="recommendations")
-    reference = models.CharField(max_length=40, help_text="As numbered in the report")
+    reference = models.CharField(
+        max_length=40, blank=True, help_text="As numbered in the report; blank when it is not"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.RECOMMENDATION)
     text = models.TextField(max_length=5000)
     owner = models.ForeignKey(
@@ -85,16 +88,26 @@ class Recommendation(models.Model):
 
     class Meta:
         db_table = "actions_recommendation"  # kept from when recommendations lived in actions
-        ordering = ["report", "reference"]
+        ordering = ["report", "reference", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["report", "reference"], name="recommendation_reference_unique_in_report"
+                fields=["report", "reference"],
+                condition=~models.Q(reference=""),
+                name="recommendation_reference_unique_in_report",
+                violation_error_message="This report already has a recommendation with this "
+                "reference",
             ),
         ]
         indexes = [models.Index(fields=["owner", "status"], name="recommendation_owner_status")]
 
     def __str__(self):
-        return f"{self.reference}: {self.text[:80]}"
+        return f"{self.reference}: {self.text[:80]}" if self.reference else self.text[:80]
 
     def get_absolute_url(self):
         return reverse("recommendations:detail", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        """Its kind and reference, "Recommendation R3", or its kind alone when not numbered."""
+        kind = self.get_kind_display()
+        return f"{kind} {self.reference}" if self.reference else kind

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from actions.models import Action
 from common.history import history_entries, record_change
-from letters.access import letters_for
 from common.listing import id_param, paginate, render_filtered_list
+from letters.access import letters_for
 from recommendations.access import get_recommendation_for, recommendations_for
 from recommendations.models import Report
 
@@ -85,14 +85,14 @@ def recommendation_edit(request, pk=None):
             )
             saved.save()
             form.save_m2m()
-        messages.success(request, f"Recommendation {saved.reference} saved.")
+        messages.success(request, f"{saved.label} saved.")
         return redirect("recommendations:detail", saved.pk)
     return render(
         request,
         "letters/form_page.html",
         {
             "form": form,
-            "title": f"Edit recommendation {recommendation.reference}"
+            "title": f"Edit: {recommendation.label}"
             if recommendation
             else "Record a recommendation",
             "back_url": reverse("recommendations:list"),

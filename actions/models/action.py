@@ -323,7 +323,10 @@ class ActionUpdate(models.Model):
     """A timeline entry: a progress note, or a lifecycle transition with its note or reason."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    # None: nobody, when the step comes from a paper (the demo's seed documents).
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
     kind = models.CharField(max_length=20, choices=Transition.choices, blank=True)
     note = models.TextField(max_length=10000, blank=True)
     status_before = models.CharField(max_length=24, choices=Status.choices)
@@ -371,7 +374,10 @@ class TimingRevision(models.Model):
     due_after = models.DateField(null=True, blank=True)
     reason = models.TextField(max_length=2000)
     agreed_by = models.CharField(max_length=200, blank=True)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    # None: nobody, when the revision comes from a paper (the demo's seed documents).
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
