@@ -10,6 +10,7 @@ import datetime
 
 import pytest
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Organisation
@@ -348,3 +349,47 @@ class TestSeed004CommitteeResponseToTheTurnaroundPlan:
 def test_no_organisation_or_board_of_the_demo_is_called_pcc():
     assert not Organisation.objects.filter(short_name="PCC").exists()
     assert not Board.objects.filter(short_name="PCC").exists()
+
+
+class TestPagesShowWhatThePapersGive:
+    """The meeting and letter pages, and their PDFs, with what a paper gives and no more."""
+
+    def test_the_meeting_page_lists_who_attended_and_who_did_not(self, client, officer):
+        client.force_login(officer)
+
+        page = client.get(meeting(D(2022, 10, 14)).get_absolute_url()).content.decode()
+
+        attended, absent = page.split("Did not attend", 1)
+        assert "DAC Jane Connors" in attended and "Sir Mark Rowley" not in attended
+        assert "Sir Mark Rowley, Commissioner of Police of the Metropolis (MPS)" in absent
+
+    def test_the_record_pdf_lists_who_did_not_attend(self, client, officer):
+        client.force_login(officer)
+
+        response = client.get(reverse("documents:meeting_record", args=[meeting(D(2022, 10, 14)).pk]))
+
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+
+    def test_a_letter_without_a_reference_is_named_by_its_date(self, client, officer):
+        client.force_login(officer)
+        letter = Letter.objects.get(meeting=meeting(D(2022, 10, 14)))
+
+        page = client.get(letter.get_absolute_url()).content.decode()
+        listing = client.get(reverse("letters:list")).content.decode()
+        annex = client.get(reverse("documents:letter_annex", args=[letter.pk]))
+        preview = client.get(reverse("documents:letter_preview", args=[letter.pk])).content.decode()
+
+        assert "<title>Letter of 14 October 2022" in page
+        assert ">Letter of 14 October 2022</a>" in listing
+        assert "annex-a-letter-2022-10-14.pdf" in annex["Content-Disposition"]
+        assert "Our ref" not in preview
+
+    def test_a_recommendation_shows_the_answer_and_its_letter(self, client, officer):
+        client.force_login(officer)
+        answered = Recommendation.objects.get(reference="2", response_letter__isnull=False)
+
+        page = client.get(answered.get_absolute_url()).content.decode()
+
+        assert "Your second recommendation calls for an assessment" in page
+        assert ">MGLA190319-8293</a>, 3 May 2019" in page
