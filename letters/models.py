@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -85,6 +86,14 @@ class Letter(SourceOfActions):
 
     def __str__(self):
         return f"{self.label}: {self.subject}"
+
+    def validate_constraints(self, exclude=None):
+        """A reference already taken is an error of the reference field (its constraint, which
+        holds only for a reference that is set, would report it above the form)."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            raise ValidationError({"reference": error.messages}) from None
 
     @property
     def label(self) -> str:

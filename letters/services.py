@@ -37,6 +37,11 @@ def suggest_reference(on: datetime.date) -> str:
 # through _save, which also keeps the publication date with the published status.
 
 
+def _called(letter: Letter) -> str:
+    """What follows "Letter" in a refusal: the reference, or "of 14 October 2022" without one."""
+    return letter.reference or f"of {letter.date:%-d %B %Y}"
+
+
 def _save(letter: Letter, *, by, reason: str, at: datetime.datetime | None = None) -> Letter:
     """Save the letter with who, why and when (`at`, None: now) in its history: the one place
     this app writes them.
@@ -97,7 +102,7 @@ def letter_edit(letter: Letter, *, by, reason: str = "Edited") -> Letter:
     published."""
     before = _locked_status(letter)
     if letter.status != before:
-        check(Transition.SET_STATUS, before, reference=letter.titled, target=letter.status)
+        check(Transition.SET_STATUS, before, reference=_called(letter), target=letter.status)
     return _save(letter, by=by, reason=reason)
 
 
@@ -105,7 +110,7 @@ def letter_edit(letter: Letter, *, by, reason: str = "Edited") -> Letter:
 def letter_save_draft(letter: Letter, *, by, reason: str | None = None) -> Letter:
     """Save a draft follow-up letter (new, or still a draft: SAVE_DRAFT)."""
     if letter.pk is not None:
-        check(Transition.SAVE_DRAFT, _locked_status(letter), reference=letter.titled)
+        check(Transition.SAVE_DRAFT, _locked_status(letter), reference=_called(letter))
     letter.status = Status.DRAFT
     return _save(letter, by=by, reason=reason or Transition.SAVE_DRAFT.label)
 
@@ -125,7 +130,7 @@ def letter_mark_sent(
     (documents.pdf.RenderTimeout) leaves it a draft.
     """
     letter = _lock(letter)
-    target = check(Transition.SEND, letter.status, reference=letter.titled)
+    target = check(Transition.SEND, letter.status, reference=_called(letter))
     if render_pdf is not None:
         pdf = render_pdf(letter)
         letter.pdf.save(f"{letter.file_stem}.pdf", ContentFile(pdf), save=False)
@@ -134,18 +139,22 @@ def letter_mark_sent(
 
 
 @transaction.atomic
-def letter_response_received(letter: Letter, *, reply: Letter, by) -> Letter:
-    """A received letter replies to this sent one (RECEIVE_RESPONSE)."""
+def letter_response_received(
+    letter: Letter, *, reply: Letter, by, at: datetime.datetime | None = None
+) -> Letter:
+    """A received letter replies to this sent one (RECEIVE_RESPONSE), dated `at` as the reply
+    is (None: now)."""
     letter = _lock(letter)
-    letter.status = check(Transition.RECEIVE_RESPONSE, letter.status, reference=letter.titled)
-    return _save(letter, by=by, reason=f"{Transition.RECEIVE_RESPONSE.label}: {reply.label}")
+    letter.status = check(Transition.RECEIVE_RESPONSE, letter.status, reference=_called(letter))
+    reason = f"{Transition.RECEIVE_RESPONSE.label}: {reply.label}"
+    return _save(letter, by=by, reason=reason, at=at)
 
 
 @transaction.atomic
 def letter_publish(letter: Letter, *, by, on: datetime.date) -> Letter:
     """Publish the letter from `on` (PUBLISH): the public pages show it from that day."""
     letter = _lock(letter)
-    letter.status = check(Transition.PUBLISH, letter.status, reference=letter.titled)
+    letter.status = check(Transition.PUBLISH, letter.status, reference=_called(letter))
     letter.published_on = on
     return _save(letter, by=by, reason=f"Published from {on:%-d %B %Y}")
 
@@ -157,7 +166,7 @@ def letter_unpublish(letter: Letter, *, by) -> Letter:
     letter.status = check(
         Transition.UNPUBLISH,
         letter.status,
-        reference=letter.titled,
+        reference=_called(letter),
         target=_status_before_publication(letter),
     )
     return _save(letter, by=by, reason=Transition.UNPUBLISH.label)

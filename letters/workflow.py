@@ -52,8 +52,7 @@ class Rule:
     """One transition: the statuses it may start from, those it may lead to (one, unless a person
     or the history chooses among them), who may make it (a permission of accounts/rules.py), what
     must be given with it besides the person, and the messages of a refusal: `refused` when the
-    letter's status does not allow it ({reference}, the letter as `Letter.titled` names it, and
-    {status} are filled in), `refused_target`
+    letter's status does not allow it ({reference} and {status} are filled in), `refused_target`
     when the status asked for is not one it leads to ({reference} and {target})."""
 
     sources: tuple[str, ...]
@@ -61,7 +60,7 @@ class Rule:
     permission: str
     refused: str
     needs: str = ""
-    refused_target: str = "{reference} cannot become {target} this way."
+    refused_target: str = "Letter {reference} cannot become {target} this way."
 
 
 ALL_STATUSES = tuple(Status)
@@ -77,39 +76,39 @@ TRANSITIONS: dict[str, Rule] = {
         sources=(Status.DRAFT,),
         targets=(Status.DRAFT,),
         permission="letters.change_letter",
-        refused="{reference} is {status}: only a draft letter can be edited.",
+        refused="Letter {reference} is {status}: only a draft letter can be edited.",
     ),
     Transition.SEND: Rule(
         sources=(Status.DRAFT,),
         targets=(Status.SENT,),
         permission="letters.change_letter",
-        refused="{reference} has already been sent.",
+        refused="Letter {reference} has already been sent.",
     ),
     Transition.RECEIVE_RESPONSE: Rule(
         sources=(Status.SENT,),
         targets=(Status.RESPONSE_RECEIVED,),
         permission="letters.change_letter",
-        refused="{reference} is {status}: only a sent letter awaits a response.",
+        refused="Letter {reference} is {status}: only a sent letter awaits a response.",
         needs="the received letter that replies to it",
     ),
     Transition.PUBLISH: Rule(
         sources=PUBLISHABLE_STATUSES,
         targets=(Status.PUBLISHED,),
         permission="publication.publish",
-        refused="{reference} is {status}: only a sent letter can be published.",
+        refused="Letter {reference} is {status}: only a sent letter can be published.",
         needs="the date it is public from",
     ),
     Transition.UNPUBLISH: Rule(
         sources=(Status.PUBLISHED,),
         targets=REGISTER_STATUSES,  # the status it had before it was published
         permission="publication.publish",
-        refused="{reference} is not published.",
+        refused="Letter {reference} is not published.",
     ),
     Transition.SET_STATUS: Rule(
         sources=ALL_STATUSES,
         targets=REGISTER_STATUSES,
         permission="letters.change_letter",
-        refused="{reference} cannot be edited.",
+        refused="Letter {reference} cannot be edited.",
         refused_target="A letter is published from the publication page, with a date.",
     ),
 }

@@ -342,3 +342,22 @@ def test_nobody_is_named_when_the_demo_seeds_write(meeting, mps):
         meeting=meeting, number=1, text="Seeded", owners=[mps], by=None, reason="seed 002"
     )
     assert action.history.earliest().history_user is None
+
+
+def test_a_write_made_on_paper_is_dated_by_the_paper_and_the_next_write_now(meeting, mps):
+    agreed = datetime.datetime(2022, 6, 24, 12, tzinfo=datetime.UTC)
+    completed = datetime.datetime(2022, 7, 20, 12, tzinfo=datetime.UTC)
+    action = services.create_action(
+        meeting=meeting, number=1, text="Seeded", owners=[mps], by=None, reason="seed", at=agreed
+    )
+    services.move_to_status(action, Status.CLOSED, by=None, reason="Annex A", at=completed)
+    services.change_status(action, Transition.REOPEN, by=None, note="Not done after all")
+
+    days = [row.history_date for row in action.history.order_by("history_date", "history_id")]
+    assert days[:3] == [agreed, agreed, completed]
+    now = completed + datetime.timedelta(days=365)  # well after the paper: this run
+    assert days[3] > now
+    assert action.created_at == agreed
+    first, second = action.updates.order_by("created_at")
+    assert (first.created_at, first.author) == (completed, None)
+    assert second.created_at > now

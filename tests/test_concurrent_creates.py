@@ -48,7 +48,7 @@ def test_two_letters_with_one_reference_the_second_gets_the_form_back(
     client.force_login(officer)
     response = client.post(reverse("letters:create"), register_letter(mine))
     assert response.status_code == 200
-    assert "Letter with this Reference already exists." in response.content.decode()
+    assert "Another letter already has this reference" in response.content.decode()
     assert Letter.objects.filter(reference="MOPAC01112022-D7").count() == 1
 
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -40,9 +41,7 @@ def test_officer_records_a_letter_with_a_pdf_and_the_history_names_them(
     settings.MEDIA_ROOT = tmp_path
     client.force_login(officer)
     upload = SimpleUploadedFile("letter.pdf", PDF, content_type="application/pdf")
-    response = client.post(
-        reverse("letters:create"), {**letter_data(mopac, mps), "pdf": upload}
-    )
+    response = client.post(reverse("letters:create"), {**letter_data(mopac, mps), "pdf": upload})
     letter = Letter.objects.get(reference="MOPAC14102022-D5001")
     assert response.status_code == 302
     assert letter.response_due == datetime.date(2022, 11, 14)
@@ -60,9 +59,7 @@ def test_a_file_that_is_not_a_pdf_is_refused_and_the_form_keeps_what_was_typed(
 ):
     client.force_login(officer)
     fake = SimpleUploadedFile("letter.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    response = client.post(
-        reverse("letters:create"), {**letter_data(mopac, mps), "pdf": fake}
-    )
+    response = client.post(reverse("letters:create"), {**letter_data(mopac, mps), "pdf": fake})
     assert response.status_code == 200
     assert "The file must be a PDF." in response.content.decode()
     assert "Thank you for attending." in response.content.decode()
@@ -74,9 +71,7 @@ def test_a_pdf_over_the_size_limit_is_refused(client, officer, mopac, mps, setti
     big = SimpleUploadedFile(
         "big.pdf", PDF + b"0" * (10 * 1024 * 1024), content_type="application/pdf"
     )
-    response = client.post(
-        reverse("letters:create"), {**letter_data(mopac, mps), "pdf": big}
-    )
+    response = client.post(reverse("letters:create"), {**letter_data(mopac, mps), "pdf": big})
     assert "smaller than 10 MB" in response.content.decode()
     assert not Letter.objects.exists()
 
@@ -316,3 +311,19 @@ def test_editing_a_published_letter_back_to_sent_unpublishes_it(client, officer,
     assert client.post(reverse("letters:edit", args=[letter.pk]), data).status_code == 302
     letter.refresh_from_db()
     assert (letter.status, letter.published_on) == ("sent", None)
+
+
+def test_a_letter_may_print_no_reference_and_is_then_named_by_its_date(db):
+    first = LetterFactory(reference="", date=datetime.date(2022, 10, 14))
+    LetterFactory(reference="")  # several letters may have none
+
+    assert (first.label, first.titled) == ("Letter of 14 October 2022",) * 2
+    assert first.file_stem == "letter-2022-10-14"
+    assert str(first) == "Letter of 14 October 2022: Follow-up to the Oversight Board"
+    with pytest.raises(ValidationError) as taken:
+        LetterFactory.build(
+            reference=LetterFactory().reference,
+            sender_organisation=first.sender_organisation,
+            recipient_organisation=first.recipient_organisation,
+        ).validate_constraints()
+    assert taken.value.message_dict == {"reference": ["Another letter already has this reference"]}

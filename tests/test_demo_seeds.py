@@ -366,7 +366,9 @@ class TestPagesShowWhatThePapersGive:
     def test_the_record_pdf_lists_who_did_not_attend(self, client, officer):
         client.force_login(officer)
 
-        response = client.get(reverse("documents:meeting_record", args=[meeting(D(2022, 10, 14)).pk]))
+        response = client.get(
+            reverse("documents:meeting_record", args=[meeting(D(2022, 10, 14)).pk])
+        )
 
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"

@@ -5,27 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('letters', '0001_initial'),
-        ('meetings', '0003_attendee_absent'),
+        ("accounts", "0001_initial"),
+        ("letters", "0001_initial"),
+        ("meetings", "0003_attendee_absent"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='historicalletter',
-            name='reference',
-            field=models.CharField(blank=True, help_text='As printed (Our ref); blank when the letter has none', max_length=60),
+            model_name="historicalletter",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="As printed (Our ref); blank when the letter has none",
+                max_length=60,
+            ),
         ),
         migrations.AlterField(
-            model_name='letter',
-            name='reference',
-            field=models.CharField(blank=True, help_text='As printed (Our ref); blank when the letter has none', max_length=60),
+            model_name="letter",
+            name="reference",
+            field=models.CharField(
+                blank=True,
+                help_text="As printed (Our ref); blank when the letter has none",
+                max_length=60,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='letter',
-            constraint=models.UniqueConstraint(condition=models.Q(('reference', ''), _negated=True), fields=('reference',), name='letter_reference_unique_when_set', violation_error_message='Another letter already has this reference'),
+            model_name="letter",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("reference", ""), _negated=True),
+                fields=("reference",),
+                name="letter_reference_unique_when_set",
+                violation_error_message="Another letter already has this reference",
+            ),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_letter_moves_to_letters'),
+        ("meetings", "0002_letter_moves_to_letters"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attendee',
-            name='absent',
-            field=models.BooleanField(default=False, verbose_name='Did not attend'),
+            model_name="attendee",
+            name="absent",
+            field=models.BooleanField(default=False, verbose_name="Did not attend"),
         ),
     ]

@@ -55,9 +55,7 @@ def meeting_detail(request, pk):
     """The meeting's record: attendees by organisation, minute items with the actions that came
     from each, and the Annex A table of its actions (a lead sees only their organisation's)."""
     meeting = get_meeting_for(request.user, pk)
-    actions = list(
-        meeting.actions.for_user(request.user).order_by("number")
-    )
+    actions = list(meeting.actions.for_user(request.user).order_by("number"))
     by_minute = defaultdict(list)
     for action in actions:
         by_minute[action.minute_item_id].append(action)
