@@ -233,6 +233,22 @@ def test_officer_records_a_meeting_with_attendees_and_minutes(client, officer, m
     assert meeting.history.earliest().history_user == officer
 
 
+def test_an_attendee_recorded_as_not_attending_is_listed_apart(client, officer, mps, mopac):
+    client.force_login(officer)
+    data = meeting_post(BoardFactory(), mps, mopac, **{"attendees-1-absent": "on"})
+    client.post(reverse("meetings:meeting_create"), data)
+    meeting = Meeting.objects.get()
+
+    assert [(a.name, a.absent) for a in meeting.attendees.order_by("position", "pk")] == [
+        ("Sophie Linden", False),
+        ("Sir Stephen House", True),
+    ]
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    attended, absent = page.split("Did not attend</h3>", 1)
+    assert "Sophie Linden" in attended and "Sir Stephen House" not in attended
+    assert "Sir Stephen House, Acting Commissioner (MPS)" in absent
+
+
 def test_add_another_row_keeps_what_was_typed_and_saves_nothing(client, officer, mps, mopac):
     board = BoardFactory()
     client.force_login(officer)
