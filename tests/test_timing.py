@@ -133,17 +133,87 @@ def test_completed_has_no_due_date_and_completed_kind(text):
     assert parse_timing(text, LETTER) == Timing(text, TimingKind.COMPLETED, None)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "\n", None, "TBC", "tbd", "Ongoing", "N/A", "-"])
+@pytest.mark.parametrize("text", ["", "   ", "\n", None, "Ongoing", "N/A", "-"])
 def test_placeholder_means_no_deadline_and_no_due_date(text):
     result = parse_timing(text, LETTER)
     assert (result.kind, result.due_date) == (TimingKind.NO_DEADLINE, None)
+
+
+@pytest.mark.parametrize("text", ["TBC", "tbd", "TBA.", "To be confirmed", "date TBC"])
+def test_tbc_is_its_own_kind_with_no_date_yet(text):
+    result = parse_timing(text, LETTER)
+    assert (result.kind, result.due_date, result.reason) == (TimingKind.TBC, None, "")
+
+
+# The forms the papers write (issue 15), each with the date it gives; written on 1 Feb 2023.
+PAPERS = D(2023, 2, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("w/c 6 March 2023", D(2023, 3, 10)),  # a Monday: that week's Friday
+        ("week commencing 6 March 2023", D(2023, 3, 10)),
+        ("W/C 6/3/2023", D(2023, 3, 10)),
+        ("w/c 10 March 2023", D(2023, 3, 10)),  # a Friday itself
+        ("w/c 6 March", D(2023, 3, 10)),  # no year: the next 6 March
+        ("Mid-March 2023", D(2023, 3, 15)),
+        ("mid March 2023", D(2023, 3, 15)),
+        ("by mid-March", D(2023, 3, 15)),
+        ("End Feb 2023", D(2023, 2, 28)),
+        ("end of Feb 2024", D(2024, 2, 29)),
+        ("Early March 2023", D(2023, 3, 10)),
+        ("start of March 2023", D(2023, 3, 10)),
+        ("Late March 2023", D(2023, 3, 31)),
+        ("late April 2023", D(2023, 4, 30)),
+        ("Spring 2023", D(2023, 5, 31)),
+        ("Summer 2023", D(2023, 8, 31)),
+        ("Autumn 2023", D(2023, 11, 30)),
+        ("Winter 2023", D(2024, 2, 29)),  # December 2023 to February 2024
+        ("Winter 2022/23", D(2023, 2, 28)),
+        ("by Spring", D(2023, 5, 31)),
+        ("Winter", D(2023, 2, 28)),  # the winter not yet over
+        ("within 4 weeks", D(2023, 3, 1)),
+        ("within 10 days", D(2023, 2, 11)),
+        ("within 2 months", D(2023, 4, 1)),
+        ("within a month", D(2023, 3, 1)),
+        ("in two weeks", D(2023, 2, 15)),
+        ("By next Board (10 February 2023)", D(2023, 2, 10)),
+        ("next meeting (10/02/2023)", D(2023, 2, 10)),
+        ("End Feb 2023 (TBC)", D(2023, 2, 28)),
+    ],
+)
+def test_the_papers_timing_forms_give_the_date_stated(text, due):
+    assert dated(text, PAPERS) == due
+
+
+def test_within_months_ends_on_the_months_last_day_when_it_has_no_such_day():
+    assert dated("within 1 month", D(2023, 1, 31)) == D(2023, 2, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "board"),
+    [
+        ("By next Board", ""),
+        ("next meeting", ""),
+        ("by the next Board", ""),
+        ("By the next board meeting.", ""),
+        ("the next Oversight Board", ""),
+        ("By next Board (TBC)", ""),
+        ("at the next DMPC-AC Professionalism meeting", "dmpc-ac professionalism"),
+        ("for the next Performance and Risk Oversight Board", "performance and risk oversight"),
+    ],
+)
+def test_next_meeting_is_left_to_the_boards_calendar_naming_the_board_if_any(text, board):
+    result = parse_timing(text, PAPERS)
+    assert (result.kind, result.due_date, result.board) == (TimingKind.NEXT_MEETING, None, board)
 
 
 @pytest.mark.parametrize(
     ("text", "reason_says"),
     [
         ("soon", "no date found in 'soon'"),
-        ("Spring", "no date found"),
+        ("Spring 23", "ambiguous"),
         ("31 February 2023", "not a real date"),
         ("31/02/2023", "not a real date"),
         ("14/11/22", "ambiguous"),
