@@ -17,6 +17,8 @@ functions, and the rules are checked here, the same for every channel:
   recorded as one timeline entry; refused when no such way exists, and, as above, when it
   accepts a completion its caller proposed.
 - `revise_timing`: a new deadline, keeping the original and counting a slip.
+- `follow_calendar`: a "By next Board" due date following the board's calendar, when a meeting
+  is scheduled, moved, held or deleted (actions/signals.py), recorded in the history.
 - `edit_action`: saves the fields changed on the instance (and the owners), refusing a stale edit
   (`StaleEdit`); never the status or the timing, which have their own entry points.
 
@@ -65,7 +67,9 @@ NUMBER_TAKEN = "That number is already used in this meeting or letter."
 # The history reason of a timing revision; actions/timeline.py reads it.
 TIMING_REVISION_REASON = "Timing revised"
 # What an edit may not change: the status and the timing have their own entry points.
-NOT_EDITED = ("status", "superseded_by", "timing", "due_date")
+NOT_EDITED = ("status", "superseded_by", "timing", "due_date", "due_meeting")
+# The history reason when a "By next Board" due date follows the board's calendar.
+CALENDAR_REASON = "Due date follows the board's calendar"
 
 
 class ActionRefused(Exception):
@@ -331,6 +335,28 @@ def revise_timing(
             action, Status.CLOSED, by=by, reason=f"{TIMING_REVISION_REASON}: {reason}", at=at
         )
     return revision
+
+
+def calendar_reason(due_meeting) -> str:
+    """Why a due date changed with the calendar, in the history: the meeting it now falls on."""
+    if due_meeting is None:
+        return f"{CALENDAR_REASON}: next meeting not yet scheduled"
+    return f"{CALENDAR_REASON}: next meeting {due_meeting.date:%-d %B %Y}"
+
+
+@transaction.atomic
+def follow_calendar(action: Action, *, excluding_meeting=None) -> bool:
+    """Read the action's timing again against its board's calendar, after a meeting was
+    scheduled, moved or held (or is being deleted: `excluding_meeting`). A changed due date is
+    saved with the reason in the history and no author (the calendar moved it, not a person),
+    and is not a slip. Returns whether it changed."""
+    lock_and_reload(action)
+    before = (action.timing_kind, action.due_date, action.due_meeting_id)
+    action.read_timing(action.timing, excluding_meeting=excluding_meeting)
+    if (action.timing_kind, action.due_date, action.due_meeting_id) == before:
+        return False
+    _record(action, None, calendar_reason(action.due_meeting))
+    return True
 
 
 @transaction.atomic

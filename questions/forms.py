@@ -3,7 +3,6 @@
 from django import forms
 from django.db.models import Max
 
-from actions.timing import TimingKind, parse_timing
 from common.govuk import GovukForm, GovukModelForm
 from letters.models import Letter
 from meetings.models import Meeting
@@ -15,7 +14,8 @@ class QuestionForm(GovukModelForm):
         label="Response due, as written",
         max_length=200,
         required=False,
-        help_text='For example "by 14 November", read from the date of the letter or meeting',
+        help_text='For example "by 14 November" or "By next Board", read from the date of the '
+        "letter or meeting; one we cannot read is kept as written and flagged",
     )
 
     class Meta:
@@ -37,12 +37,6 @@ class QuestionForm(GovukModelForm):
         if bool(letter) == bool(meeting):
             self.add_error("letter", "Choose either the letter or the meeting that asked it.")
             return cleaned
-        source = letter or meeting
-        timing = cleaned.get("response_timing", "")
-        if timing and parse_timing(timing, source.date).kind == TimingKind.UNREADABLE:
-            self.add_error(
-                "response_timing", f"{parse_timing(timing, source.date).reason} Write a date."
-            )
         siblings = PerformanceQuestion.objects.filter(letter=letter, meeting=meeting).exclude(
             pk=self.instance.pk
         )

@@ -12,7 +12,8 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
 from actions.models.base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
-from actions.timing import TimingKind, parse_timing
+from actions.board_timing import read_board_timing
+from actions.timing import TimingKind
 from meetings.models import Board, Meeting
 
 from .workflow import PENDING_STATUSES, PUBLIC_ANSWER_STATUSES, QuestionStatus
@@ -44,6 +45,11 @@ class PerformanceQuestion(RemindedModel):
         max_length=20, choices=[(k.value, k.name) for k in TimingKind], blank=True
     )
     response_due = models.DateField(null=True, blank=True)
+    response_timing_problem = models.CharField(max_length=300, blank=True)
+    # "By next Board": the meeting whose date is the response date (actions/board_timing.py).
+    due_meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="questions_due"
+    )
     status = models.CharField(
         max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.AWAITING
     )
@@ -128,12 +134,25 @@ class PerformanceQuestion(RemindedModel):
         workflow.PUBLIC_ANSWER_STATUSES). Public pages print this, never `response`."""
         return self.response if self.status in PUBLIC_ANSWER_STATUSES else ""
 
-    def apply_timing(self, text: str) -> None:
-        """Set the response deadline as written and the date derived from it (not saved)."""
-        parsed = parse_timing(text, self.source.date)
+    @property
+    def written_on(self) -> datetime.date:
+        """The date the timing is read relative to: that of the letter or meeting."""
+        return self.source.date
+
+    def apply_timing(self, text: str, *, written_on=None, excluding_meeting=None) -> None:
+        """Set the response deadline as written and the date derived from it (not saved), read
+        as an action's is (Action.read_timing): an unreadable one is kept and flagged."""
+        read = read_board_timing(
+            text,
+            written_on or self.written_on,
+            self.source.board_of_actions_id,
+            excluding=excluding_meeting,
+        )
         self.response_timing = text
-        self.response_timing_kind = parsed.kind
-        self.response_due = parsed.due_date
+        self.response_timing_kind = read.kind
+        self.response_due = read.due_date
+        self.due_meeting = read.due_meeting
+        self.response_timing_problem = read.reason
 
     def deadline_state(self, today: datetime.date | None = None) -> str:
         return deadline_state(

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from actions.timing import TimingKind, parse_timing
+from actions.services import calendar_reason
 from common.history import record_change
 from common.integrity import taken_meanwhile
 from common.locking import lock_and_reload
@@ -79,8 +79,9 @@ def question_transition(
     """Make one transition of the map, with its text (the answer, a note or a reason).
 
     An answer may name the letter that gives it; asking again may set a new deadline as written
-    ("by 30 November"), read relative to today. Raises IllegalTransition, changing nothing, when
-    the map does not allow it from the question's status or the text it needs is blank.
+    ("by 30 November"), read relative to today (an unreadable one is kept and flagged, as on an
+    action). Raises IllegalTransition, changing nothing, when the map does not allow it from the
+    question's status or the text it needs is blank.
     """
     lock_and_reload(question)
     rule = check(name, question.status, text)
@@ -91,12 +92,7 @@ def question_transition(
         question.answered_at = now
         question.answered_by = by
     if name == Transition.ASK_AGAIN and response_timing.strip():
-        parsed = parse_timing(response_timing, timezone.localdate())
-        if parsed.kind == TimingKind.UNREADABLE:
-            raise IllegalTransition(f"The new deadline cannot be read: {parsed.reason}")
-        question.response_timing = response_timing
-        question.response_timing_kind = parsed.kind
-        question.response_due = parsed.due_date
+        question.apply_timing(response_timing, written_on=timezone.localdate())
     question.status = rule.target
     question.last_update_at = now
     question.version += 1
@@ -129,6 +125,21 @@ def question_ask_again(question, by, reason: str, response_timing: str = "") -> 
 def question_withdraw(question, by, reason: str) -> QuestionEvent:
     """An officer withdraws a question that no longer needs an answer."""
     return question_transition(question, Transition.WITHDRAW, by=by, text=reason)
+
+
+@transaction.atomic
+def question_follow_calendar(question: PerformanceQuestion, *, excluding_meeting=None) -> bool:
+    """Read a "By next Board" response deadline again after its board's calendar changed, as
+    `actions.services.follow_calendar` does for an action. Returns whether it changed."""
+    lock_and_reload(question)
+    before = (question.response_timing_kind, question.response_due, question.due_meeting_id)
+    question.apply_timing(question.response_timing, excluding_meeting=excluding_meeting)
+    after = (question.response_timing_kind, question.response_due, question.due_meeting_id)
+    if after == before:
+        return False
+    question.version += 1
+    _save(question, by=None, reason=calendar_reason(question.due_meeting))
+    return True
 
 
 # -- publication ------------------------------------------------------------------------------

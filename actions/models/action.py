@@ -10,7 +10,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
-from actions.timing import TimingKind, parse_timing
+from actions.board_timing import read_board_timing
+from actions.timing import TimingKind
 from actions.workflow import (
     LIVE_STATUSES,
     OVERDUE_STATUSES,
@@ -109,6 +110,10 @@ class Action(RemindedModel):
     timing_kind = models.CharField(max_length=20, choices=[(k.value, k.name) for k in TimingKind])
     timing_problem = models.CharField(max_length=300, blank=True)
     due_date = models.DateField(null=True, blank=True)
+    # "By next Board": the meeting whose date is the due date (actions/board_timing.py).
+    due_meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="actions_due"
+    )
     original_timing = models.CharField(max_length=200, blank=True)
     original_due_date = models.DateField(null=True, blank=True)
     slip_count = models.PositiveSmallIntegerField(default=0)
@@ -254,13 +259,17 @@ class Action(RemindedModel):
 
     # -- timing ---------------------------------------------------------------------------
 
-    def read_timing(self, text: str) -> None:
-        """Set the timing as written and the due date and flags derived from it (not saved)."""
-        parsed = parse_timing(text, self.written_on)
+    def read_timing(self, text: str, *, excluding_meeting=None) -> None:
+        """Set the timing as written and the due date and flags derived from it (not saved);
+        "By next Board" is read against the board's calendar (`excluding_meeting`, one being
+        deleted)."""
+        board_id = self.source.board_of_actions_id
+        read = read_board_timing(text, self.written_on, board_id, excluding=excluding_meeting)
         self.timing = text
-        self.timing_kind = parsed.kind
-        self.due_date = parsed.due_date
-        self.timing_problem = parsed.reason
+        self.timing_kind = read.kind
+        self.due_date = read.due_date
+        self.due_meeting = read.due_meeting
+        self.timing_problem = read.reason
 
     def apply_timing(self, text: str, *, now: datetime.datetime | None = None) -> None:
         """The timing of a new action (not saved): read_timing, and a live action whose timing
