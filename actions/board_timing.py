@@ -88,3 +88,13 @@ def _unreadable(parsed: Timing, reason: str) -> BoardTiming:
 def is_unscheduled(kind: str, due_date: datetime.date | None) -> bool:
     """Due at the next meeting, which is not yet scheduled."""
     return kind == TimingKind.NEXT_MEETING and due_date is None
+
+
+def timing_flag(kind: str, due_date: datetime.date | None) -> str:
+    """The flag of a timing that still needs a date: "unreadable", "tbc", "unscheduled" (due at
+    the next meeting, not yet scheduled), or "" (actions/deadline_tags.py writes its tag)."""
+    if kind == TimingKind.UNREADABLE:
+        return "unreadable"
+    if kind == TimingKind.TBC:
+        return "tbc"
+    return "unscheduled" if is_unscheduled(kind, due_date) else ""

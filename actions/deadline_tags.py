@@ -1,5 +1,6 @@
 """The tags beside an item's deadline, written once: its deadline state (overdue, due soon, on
-track, no deadline; nothing once done), timing unreadable, slipped.
+track, no deadline; nothing once done), its timing's flag (unreadable, TBC, due at the next
+meeting not yet scheduled: `timing_flag`), slipped.
 
 Templates write them with the `deadline_tag` and `deadline_tags` template tags
 (actions/templatetags/deadlines.py), the action tables through actions/rows.py: every page shows
@@ -17,6 +18,14 @@ from actions.models.base import DEADLINE_STATE_LABELS
 
 DONE = "done"
 
+# The flags of a timing that needs a date from someone (actions.board_timing.timing_flag): the
+# flag's words and its GOV.UK tag colour.
+TIMING_FLAGS = {
+    "unreadable": ("Timing unreadable", "govuk-tag--red"),
+    "tbc": ("Date TBC", "govuk-tag--yellow"),
+    "unscheduled": ("Due at the next meeting (not yet scheduled)", "govuk-tag--purple"),
+}
+
 
 @functools.cache  # a handful of states, on every row of every table
 def state_tag(state: str) -> SafeString:
@@ -27,10 +36,13 @@ def state_tag(state: str) -> SafeString:
     return mark_safe(f'<strong class="govuk-tag app-tag--{escape(state)}">{escape(label)}</strong>')
 
 
-def unreadable_tag() -> SafeString:
-    return mark_safe(
-        '<strong class="govuk-tag govuk-tag--red app-tag--unreadable">Timing unreadable</strong>'
-    )
+@functools.cache
+def flag_tag(flag: str) -> SafeString:
+    """The tag of a timing's flag; nothing for none."""
+    if not flag:
+        return mark_safe("")
+    label, colour = TIMING_FLAGS[flag]
+    return mark_safe(f'<strong class="govuk-tag {colour} app-tag--{flag}">{escape(label)}</strong>')
 
 
 def slipped_tag(slip_count: int) -> SafeString:
@@ -39,12 +51,12 @@ def slipped_tag(slip_count: int) -> SafeString:
     )
 
 
-def deadline_tags(state: str, *, unreadable: bool = False, slip_count: int = 0) -> SafeString:
-    """The state's tag, then "Timing unreadable" and "Slipped" with its count when they apply,
-    one a line."""
+def deadline_tags(state: str, *, flag: str = "", slip_count: int = 0) -> SafeString:
+    """The state's tag, then the timing's flag ("Timing unreadable", "Date TBC", ...) and
+    "Slipped" with its count when they apply, one a line."""
     tags = [
         state_tag(state),
-        unreadable_tag() if unreadable else "",
+        flag_tag(flag),
         slipped_tag(slip_count) if slip_count else "",
     ]
     return mark_safe("\n".join(tags))

@@ -2,7 +2,8 @@
 
 The GET parameter names are a public contract (bookmarks, the dashboard's links, the API):
 status (repeatable), owner, lead, board, meeting, theme, due_after, due_before, overdue,
-due_within, no_deadline, slipped, awaiting, q, sort. Deadline rules come from DeadlineQuerySet.
+due_within, no_deadline, needs_date, slipped, awaiting, q, sort. Deadline rules come from
+DeadlineQuerySet.
 """
 
 import django_filters
@@ -42,6 +43,7 @@ DEFAULT_SORT_LABEL = "Overdue first, then due date"
 FLAGS = {
     "overdue": "Overdue",
     "no_deadline": "No deadline",
+    "needs_date": "Waiting for a date (TBC, next meeting not yet scheduled, timing unreadable)",
     "slipped": "Slipped (deadline moved later)",
     "awaiting": "Completion proposed, awaiting acceptance",
 }
@@ -125,6 +127,7 @@ class ActionFilter(django_filters.FilterSet):
         widget=NumberInput,
     )
     no_deadline = _flag("filter_no_deadline")
+    needs_date = _flag("filter_needs_date")
     slipped = _flag("filter_slipped")
     awaiting = _flag("filter_awaiting")
     q = django_filters.CharFilter(
@@ -163,6 +166,9 @@ class ActionFilter(django_filters.FilterSet):
 
     def filter_no_deadline(self, queryset, name, value):
         return queryset.without_deadline() if value else queryset
+
+    def filter_needs_date(self, queryset, name, value):
+        return queryset.needs_date() if value else queryset
 
     def filter_slipped(self, queryset, name, value):
         return queryset.slipped() if value else queryset

@@ -33,10 +33,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localdate
 
+from actions.board_timing import timing_flag
 from actions.deadline_tags import deadline_tags
 from actions.models import Action, ActionOwner
 from actions.models.base import DEADLINE_STATE_LABELS, deadline_state
-from actions.timing import TimingKind
 from actions.workflow import OVERDUE_STATUSES, STATUS_TAG_CLASSES, Status
 from letters.models import letter_titled
 
@@ -110,7 +110,7 @@ class ActionRow:
     status_class: str
     deadline: str  # a deadline_state other than "done", or ""
     deadline_label: str
-    unreadable: bool
+    flag: str  # actions.deadline_tags.timing_flag: "unreadable", "tbc", "unscheduled" or ""
     slip_count: int
     agreed: str = ""  # where it was agreed, as the public pages say it
     table: Table = ACTIONS
@@ -152,9 +152,7 @@ def _status_cell(row: ActionRow) -> str:
 
 
 def _deadline_cell(row: ActionRow) -> str:
-    return CELL.format(
-        deadline_tags(row.deadline, unreadable=row.unreadable, slip_count=row.slip_count)
-    )
+    return CELL.format(deadline_tags(row.deadline, flag=row.flag, slip_count=row.slip_count))
 
 
 _CELLS = {
@@ -266,7 +264,7 @@ def table_rows(actions, table: Table = ACTIONS) -> list[ActionRow]:
                 status_class=STATUS_TAG_CLASSES[status],
                 deadline="" if state == "done" else state,
                 deadline_label=DEADLINE_STATE_LABELS[state],
-                unreadable=action["timing_kind"] == TimingKind.UNREADABLE,
+                flag=timing_flag(action["timing_kind"], due),
                 slip_count=action["slip_count"],
                 agreed=_agreed(action, long_date) if "agreed" in table.columns else "",
                 table=table,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from actions.models import Action
 from actions.models.action import ActionQuerySet
 from actions.workflow import LIVE_STATUSES, Status
+from questions.models import PerformanceQuestion
 
 
 @login_required
@@ -19,5 +20,8 @@ def home(request):
         live=Count("pk"),
         overdue=Count("pk", filter=ActionQuerySet.overdue_q(timezone.localdate())),
         awaiting=Count("pk", filter=Q(status=Status.COMPLETION_PROPOSED)),
+        needs_date=Count("pk", filter=ActionQuerySet.needs_date_q()),
     )
+    if request.user.is_officer:  # officers chase the dates still to be agreed
+        counts["questions_need_date"] = PerformanceQuestion.objects.needs_date().count()
     return render(request, "home.html", {"counts": counts})

@@ -23,10 +23,15 @@ class QuestionFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         method="only_overdue", label="Overdue only", widget=forms.CheckboxInput
     )
+    needs_date = django_filters.BooleanFilter(
+        method="only_needing_a_date",
+        label="Waiting for a date (TBC, next meeting not yet scheduled, timing unreadable)",
+        widget=forms.CheckboxInput,
+    )
 
     class Meta:
         model = PerformanceQuestion
-        fields = ["q", "status", "put_to", "theme", "board", "overdue"]
+        fields = ["q", "status", "put_to", "theme", "board", "overdue", "needs_date"]
 
     def search(self, queryset, name, value):
         for word in value.split()[:10]:
@@ -43,3 +48,6 @@ class QuestionFilter(django_filters.FilterSet):
 
     def only_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset
+
+    def only_needing_a_date(self, queryset, name, value):
+        return queryset.needs_date() if value else queryset

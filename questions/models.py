@@ -11,8 +11,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from actions.board_timing import read_board_timing, timing_flag
 from actions.models.base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
-from actions.board_timing import read_board_timing
 from actions.timing import TimingKind
 from meetings.models import Board, Meeting
 
@@ -21,6 +21,7 @@ from .workflow import PENDING_STATUSES, PUBLIC_ANSWER_STATUSES, QuestionStatus
 
 class QuestionQuerySet(DeadlineQuerySet):
     due_field = "response_due"
+    timing_kind_field = "response_timing_kind"
     pending_statuses = PENDING_STATUSES
     organisation_lookup = "put_to"
 
@@ -153,6 +154,11 @@ class PerformanceQuestion(RemindedModel):
         self.response_due = read.due_date
         self.due_meeting = read.due_meeting
         self.response_timing_problem = read.reason
+
+    @property
+    def timing_flag(self) -> str:
+        """As an action's (Action.timing_flag): the flag of a deadline that still needs a date."""
+        return timing_flag(self.response_timing_kind, self.response_due)
 
     def deadline_state(self, today: datetime.date | None = None) -> str:
         return deadline_state(

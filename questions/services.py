@@ -20,7 +20,7 @@ from common.integrity import taken_meanwhile
 from common.locking import lock_and_reload
 
 from .models import PerformanceQuestion, QuestionEvent
-from .workflow import IllegalTransition, Transition, check
+from .workflow import Transition, check
 
 
 def _save(

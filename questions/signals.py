@@ -25,6 +25,6 @@ def _meeting_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(pre_delete, sender=Meeting, dispatch_uid="questions_follow_calendar_delete")
 def _meeting_deleted(sender, instance, **kwargs):
-    due_there = PerformanceQuestion.objects.filter(due_meeting=instance, status__in=PENDING_STATUSES)
-    for question in due_there:
+    pending = PerformanceQuestion.objects.filter(status__in=PENDING_STATUSES)
+    for question in pending.filter(due_meeting=instance):
         services.question_follow_calendar(question, excluding_meeting=instance)

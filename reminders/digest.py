@@ -1,4 +1,6 @@
-"""What the weekly digest lists: everything overdue, grouped by lead and board."""
+"""What the weekly digest lists: everything overdue, grouped by lead and board; then every
+pending item still waiting for a date (TBC, due at a next meeting not yet scheduled, timing
+unreadable), so that someone chases the date."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -7,6 +9,7 @@ from itertools import groupby
 from django.conf import settings
 from django.utils import timezone
 
+from actions.deadline_tags import TIMING_FLAGS
 from actions.models import Action
 from questions.models import PerformanceQuestion
 
@@ -78,3 +81,27 @@ def overdue_groups(today: datetime.date) -> list[Group]:
         Group(lead, board, [entry for _, entry in members])
         for (lead, board), members in groupby(keyed, key=lambda pair: pair[0])
     ]
+
+
+@dataclass(frozen=True)
+class WaitingItem:
+    noun: str  # "Action" or "Question"
+    item: object
+    url: str
+    why: str  # the flag's words: "Date TBC", ...
+    timing: str  # as written
+
+
+def waiting_for_a_date() -> list[WaitingItem]:
+    """Pending actions and questions whose timing still needs a date, oldest source first."""
+    actions = Action.objects.needs_date().select_related("meeting__board", "letter")
+    questions = PerformanceQuestion.objects.needs_date().select_related("meeting__board", "letter")
+    waiting = [
+        WaitingItem("Action", a, item_url(a), TIMING_FLAGS[a.timing_flag][0], a.timing)
+        for a in actions.order_by("source_date", "number", "pk")
+    ]
+    waiting += [
+        WaitingItem("Question", q, item_url(q), TIMING_FLAGS[q.timing_flag][0], q.response_timing)
+        for q in questions.order_by("pk")
+    ]
+    return waiting

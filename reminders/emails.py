@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 
 from accounts.models import ReminderPreference
 
-from .digest import item_url, overdue_groups
+from .digest import item_url, overdue_groups, waiting_for_a_date
 from .models import Reminder
 
 logger = logging.getLogger(__name__)
@@ -92,6 +92,7 @@ class Mailer:
             "groups": groups,
             "total": sum(len(group.items) for group in groups),
             "escalated": sum(entry.escalated for group in groups for entry in group.items),
+            "waiting": waiting_for_a_date(),
             "week": row.period,
             "today": self.today,
         }

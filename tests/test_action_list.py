@@ -220,7 +220,7 @@ def test_csv_respects_access(client, lead, actions):
 
 
 def test_list_shows_tags_for_deadline_unreadable_timing_and_slips(client, officer, meeting):
-    unreadable = ActionFactory(meeting=meeting, number=7, timing="Spring")
+    unreadable = ActionFactory(meeting=meeting, number=7, timing="Soon")
     slipped = ActionFactory(meeting=meeting, number=8, timing="September 2022")
     slipped.revise_timing(by=officer, timing="October 2022", reason="Delayed")
     client.force_login(officer)

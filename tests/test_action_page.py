@@ -212,7 +212,7 @@ def test_action_pages_pass_axe_in_chromium(browser, live_server, officer, lead, 
 
     from .browser import assert_accessible, click_to_next_page, login, screenshot
 
-    action = ActionFactory(meeting=meeting, number=1, owners=[mps], timing="Spring")
+    action = ActionFactory(meeting=meeting, number=1, owners=[mps], timing="Soon")
     action.post_update(by=lead, note="Started the review")
     action.revise_timing(by=officer, timing="December 2022", reason="Agreed delay")
     login(browser, live_server, "officer", "correct-horse-battery")

@@ -38,7 +38,7 @@ def test_each_cell_of_a_row(frozen, mps, mopac):
     assert (row.lead, row.owners) == ("DAC Smith", "MPS and MOPAC")
     assert (row.status, row.status_class) == ("Open", "govuk-tag--grey")
     assert (row.deadline, row.deadline_label) == ("overdue", "Overdue")
-    assert (row.unreadable, row.slip_count) == (False, 2)
+    assert (row.flag, row.slip_count) == ("", 2)
 
 
 @pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_a_letters_action_closed_with_unreadable_timing(frozen, mps):
     (row,) = table_rows([action.pk])
 
     assert row.source == "Letter MOPAC221014-D1"
-    assert (row.due, row.deadline, row.unreadable) == ("", "", True)
+    assert (row.due, row.deadline, row.flag) == ("", "", "unreadable")
     assert (row.status, row.status_class) == ("Closed", "govuk-tag--green")
 
 

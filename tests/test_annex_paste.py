@@ -72,11 +72,11 @@ def test_windows_line_endings_and_non_breaking_spaces_are_read():
 
 
 def test_unreadable_timing_is_a_warning_not_an_error():
-    parsed = parse("1\tMPS to report.\tSpring\tMPS")
+    parsed = parse("1\tMPS to report.\tSoon\tMPS")
     assert parsed.is_valid
     row = parsed.rows[0]
     assert row.due_date is None
-    assert "no date found in 'Spring'" in row.timing_unreadable
+    assert "no date found in 'Soon'" in row.timing_unreadable
 
 
 def test_cell_of_several_paragraphs_continues_the_row_above():
@@ -180,7 +180,7 @@ def test_preview_shows_due_dates_and_saves_nothing(officer_client, meeting):
 
 
 def test_preview_flags_unreadable_timing_and_shows_row_errors(officer_client, meeting):
-    text = "1\tMPS to report.\tSpring\tMPS\n2\t\tAugust 2022\tNOBODY"
+    text = "1\tMPS to report.\tSoon\tMPS\n2\t\tAugust 2022\tNOBODY"
     response = officer_client.post(paste_url(meeting), {"annex": text, "preview": "1"})
     body = response.content.decode()
     assert "Timing unreadable" in body
@@ -209,10 +209,10 @@ def test_save_all_creates_every_row_with_owners_due_dates_and_history(
 
 
 def test_unreadable_timing_is_saved_as_written_and_flagged(officer_client, meeting):
-    text = "1\tMPS to report.\tSpring\tMPS"
+    text = "1\tMPS to report.\tSoon\tMPS"
     officer_client.post(paste_url(meeting), {"annex": text, "save": "1"})
     action = Action.objects.get(meeting=meeting)
-    assert action.timing == "Spring"
+    assert action.timing == "Soon"
     assert action.timing_kind == TimingKind.UNREADABLE
     assert action.timing_problem
 

@@ -80,7 +80,9 @@ def test_with_no_next_meeting_it_waits_and_is_linked_when_the_meeting_is_added(b
     meeting = MeetingFactory(board=board, date=D(2023, 3, 10), status=Meeting.Status.SCHEDULED)
     action.refresh_from_db()
     assert (action.due_date, action.due_meeting) == (D(2023, 3, 10), meeting)
-    assert reasons(action)[-1] == "Due date follows the board's calendar: next meeting 10 March 2023"
+    assert reasons(action)[-1] == (
+        "Due date follows the board's calendar: next meeting 10 March 2023"
+    )
 
 
 def test_moving_the_meeting_moves_the_due_date_and_records_it(board, source):

@@ -375,3 +375,21 @@ def test_saving_only_some_fields_still_reschedules(action, clock):
     action.status = "in_progress"
     action.save(update_fields=["status"])
     assert Action.objects.get(pk=action.pk).next_reminder_on == DUE + DAY
+
+
+def test_weekly_digest_chases_every_item_still_waiting_for_a_date(clock, mps, reviewer):
+    clock(datetime.date(2022, 10, 1))
+    meeting = MeetingFactory(board=BoardFactory(name="VAWG Board"))
+    tbc = ActionFactory(meeting=meeting, owners=[mps], timing="TBC")
+    unscheduled = ActionFactory(meeting=meeting, owners=[mps], timing="By next Board")
+    unreadable = ActionFactory(meeting=meeting, owners=[mps], timing="soon")
+    dated = ActionFactory(meeting=meeting, owners=[mps], timing="30 December 2022")
+    QuestionFactory(put_to=mps, response_timing="TBC")
+    sweep(clock, datetime.date(2022, 12, 5), weekly_digest=True)
+    body = next(m for m in mail.outbox if m.subject.startswith("Weekly digest")).body
+    waiting = body[body.index("Waiting for a date: 4 items") :]
+    assert f'Action {tbc.number}, {meeting}: Date TBC ("TBC")' in waiting
+    assert f"Action {unscheduled.number}, {meeting}: Due at the next meeting" in waiting
+    assert f"Action {unreadable.number}, {meeting}: Timing unreadable" in waiting
+    assert f"Action {dated.number}," not in waiting
+    assert "Question " in waiting

@@ -10,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
-from actions.board_timing import read_board_timing
+from actions.board_timing import read_board_timing, timing_flag
 from actions.timing import TimingKind
 from actions.workflow import (
     LIVE_STATUSES,
@@ -252,6 +252,11 @@ class Action(RemindedModel):
         return deadline_state(
             self.status in OVERDUE_STATUSES, self.due_date, today or timezone.localdate()
         )
+
+    @property
+    def timing_flag(self) -> str:
+        """ "unreadable", "tbc", "unscheduled" (due at the next meeting, not yet scheduled), ""."""
+        return timing_flag(self.timing_kind, self.due_date)
 
     @property
     def status_tag_class(self) -> str:

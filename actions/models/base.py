@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from actions.reminder_schedule import next_reminder_on
+from actions.timing import TimingKind
 
 DUE_SOON_DAYS = 14
 
@@ -32,6 +33,7 @@ class DeadlineQuerySet(models.QuerySet):
     """
 
     due_field = "due_date"
+    timing_kind_field = "timing_kind"
     pending_statuses: tuple[str, ...] = ()
     # The lookup from a row to the organisation whose leads may see it.
     organisation_lookup = ""
@@ -67,8 +69,20 @@ class DeadlineQuerySet(models.QuerySet):
     def without_deadline_q(cls) -> Q:
         return cls.pending_q() & Q(**{f"{cls.due_field}__isnull": True})
 
+    @classmethod
+    def needs_date_q(cls) -> Q:
+        """Pending items whose timing still needs a date from someone: TBC, unreadable, or due
+        at the next meeting of a board that has none scheduled (actions/board_timing.py)."""
+        kind = cls.timing_kind_field
+        no_date_yet = Q(**{f"{kind}__in": [TimingKind.TBC, TimingKind.UNREADABLE]})
+        unscheduled = Q(**{kind: TimingKind.NEXT_MEETING, f"{cls.due_field}__isnull": True})
+        return cls.pending_q() & (no_date_yet | unscheduled)
+
     def pending(self):
         return self.filter(self.pending_q())
+
+    def needs_date(self):
+        return self.filter(self.needs_date_q())
 
     def overdue(self, today: datetime.date | None = None):
         return self.filter(self.overdue_q(today or timezone.localdate()))

@@ -3,14 +3,14 @@ in templates.
 
 `deadline_tag` takes an item with `deadline_state()` (an action, a question) or a state
 ("overdue", for a deadline of another kind: a letter's response, a report's comments);
-`deadline_tags` adds "Timing unreadable" for an action whose timing could not be read.
+`deadline_tags` adds the flag of an action's or a question's timing ("Timing unreadable",
+"Date TBC", "Due at the next meeting (not yet scheduled)").
 """
 
 from django import template
 from django.utils.safestring import SafeString
 
 from actions import deadline_tags as tags
-from actions.timing import TimingKind
 
 register = template.Library()
 
@@ -23,6 +23,5 @@ def deadline_tag(item_or_state) -> SafeString:
 
 
 @register.simple_tag
-def deadline_tags(action) -> SafeString:
-    unreadable = action.timing_kind == TimingKind.UNREADABLE
-    return tags.deadline_tags(action.deadline_state(), unreadable=unreadable)
+def deadline_tags(item) -> SafeString:
+    return tags.deadline_tags(item.deadline_state(), flag=item.timing_flag)
