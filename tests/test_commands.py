@@ -186,3 +186,41 @@ def test_action_rows_take_a_query_a_chunk_and_one_for_its_owners(
 
     assert len(rows) == 12
     assert {row[4] for row in rows} == {"MPS and MOPAC"}
+
+
+# -- parse_timing --meeting: board-relative timing ----------------------------------------------
+
+
+@pytest.fixture
+def calendar(db):
+    board = BoardFactory(name="Performance and Risk Oversight Board")
+    source = MeetingFactory(board=board, date=datetime.date(2023, 1, 13))
+    MeetingFactory(board=board, date=datetime.date(2023, 3, 10))
+    MeetingFactory(board=BoardFactory(name="Other Board"), date=datetime.date(2023, 2, 1))
+    return source
+
+
+@pytest.mark.parametrize("meeting", ["id", "2023-01-13"])
+def test_parse_timing_reads_next_board_from_the_meetings_calendar(calendar, meeting):
+    value = str(calendar.pk) if meeting == "id" else meeting
+    assert run("parse_timing", "By next Board", "--meeting", value) == "2023-03-10\n"
+
+
+def test_parse_timing_with_a_meeting_still_reads_other_forms_from_its_date(calendar):
+    assert run("parse_timing", "within 4 weeks", "--meeting", str(calendar.pk)) == "2023-02-10\n"
+    assert run("parse_timing", "w/c 6 March 2023", "--on", "2023-01-13") == "2023-03-10\n"
+
+
+def test_parse_timing_prints_none_when_the_next_meeting_is_not_yet_scheduled(db):
+    lone = MeetingFactory(date=datetime.date(2023, 1, 13))
+    assert run("parse_timing", "next meeting", "--meeting", str(lone.pk)) == "none\n"
+
+
+def test_parse_timing_asks_for_the_meeting_when_next_board_has_none(db):
+    with pytest.raises(CommandError, match="give --meeting ID_OR_DATE"):
+        run("parse_timing", "By next Board", "--on", "2023-01-13")
+
+
+def test_parse_timing_refuses_an_unknown_meeting(db):
+    with pytest.raises(CommandError, match="no meeting on 2023-01-14"):
+        run("parse_timing", "By next Board", "--meeting", "2023-01-14")
