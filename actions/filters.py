@@ -19,7 +19,14 @@ from actions.models.action import ActionQuerySet
 from actions.ordering import BY_DUE_DATE, OverdueFirst
 from actions.search import is_full_text_search, matching_actions
 from actions.workflow import Status
-from common.filter_widgets import DateInput, ModelChoiceFilter, NumberInput, Select, TextInput
+from common.filter_widgets import (
+    DateFilter,
+    DateInput,
+    ModelChoiceFilter,
+    NumberInput,
+    Select,
+    TextInput,
+)
 from meetings.models import Board, Meeting
 
 MAX_DUE_WITHIN_DAYS = 3660
@@ -103,19 +110,11 @@ class ActionFilter(django_filters.FilterSet):
         queryset=Meeting.objects.select_related("board"), widget=forms.HiddenInput
     )
     theme = ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
-    due_after = django_filters.DateFilter(
-        field_name="due_date",
-        lookup_expr="gte",
-        label="Due on or after",
-        help_text="For example, 1/9/2022",
-        widget=DateInput,
+    due_after = DateFilter(
+        field_name="due_date", lookup_expr="gte", label="Due on or after", widget=DateInput
     )
-    due_before = django_filters.DateFilter(
-        field_name="due_date",
-        lookup_expr="lte",
-        label="Due on or before",
-        help_text="For example, 31/12/2022",
-        widget=DateInput,
+    due_before = DateFilter(
+        field_name="due_date", lookup_expr="lte", label="Due on or before", widget=DateInput
     )
     overdue = _flag("filter_overdue")
     due_within = DaysFilter(

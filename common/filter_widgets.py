@@ -13,6 +13,8 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
+from common.govuk import DateField
+
 
 class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
     def __iter__(self):
@@ -71,3 +73,9 @@ class _ChoiceField(django_filters.fields.ModelChoiceField):
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = _ChoiceField
+
+
+class DateFilter(django_filters.DateFilter):
+    """A date typed as on every form (common.govuk.DateField: 12 January 2023, 12/01/2023)."""
+
+    field_class = DateField

@@ -1,4 +1,8 @@
-"""GOV.UK Design System styling for Django forms, shared by every app's forms."""
+"""GOV.UK Design System styling for Django forms, shared by every app's forms, and the one date
+field they all use."""
+
+import datetime
+import re
 
 from django import forms
 
@@ -76,10 +80,28 @@ class GovukModelForm(_Govuk, forms.ModelForm):
     pass
 
 
+# The dates people type, as the app prints them and as papers write them: 12 January 2023,
+# 12 Jan 2023, 12/01/2023 (day first) and 2023-01-12. Not the locale's formats, which for en-GB
+# take "12/01/23" and refuse "12 January 2023".
+DATE_INPUT_FORMATS = ("%d %B %Y", "%d %b %Y", "%d/%m/%Y", "%Y-%m-%d")
+DATE_HINT = "For example, 12 January 2023 or 12/01/2023"
+_ORDINAL = re.compile(r"(?<=[0-9])(?:st|nd|rd|th)\b", re.IGNORECASE)
+_SEPT = re.compile(r"\bsept\b", re.IGNORECASE)
+
+
 class DateField(forms.DateField):
-    """A date typed as 14/11/2022 (or 2022-11-14, 14 November 2022)."""
+    """A date as people write it (`DATE_INPUT_FORMATS`; also "12th", "Sept", a comma or extra
+    spaces), shown back as the app prints dates: "12 January 2023". Every form's date, and the
+    list filters' (common.filter_widgets.DateFilter), is this field."""
+
+    input_formats = DATE_INPUT_FORMATS
+    default_error_messages = {"invalid": f"Enter a real date. {DATE_HINT}"}
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("widget", forms.DateInput(format="%d/%m/%Y"))
-        kwargs.setdefault("help_text", "For example, 14/11/2022")
+        kwargs.setdefault("widget", forms.DateInput(format="%-d %B %Y"))
+        kwargs.setdefault("help_text", DATE_HINT)
         super().__init__(**kwargs)
+
+    def strptime(self, value: str, format: str) -> datetime.date:
+        plain = " ".join(_SEPT.sub("Sep", _ORDINAL.sub("", value.replace(",", " "))).split())
+        return datetime.datetime.strptime(plain, format).date()
