@@ -30,6 +30,10 @@ class BoardTiming:
     due_meeting: Meeting | None = None
 
     @property
+    def text(self) -> str:
+        return self.parsed.text
+
+    @property
     def kind(self) -> TimingKind:
         return self.parsed.kind
 

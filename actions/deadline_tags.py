@@ -36,6 +36,10 @@ def state_tag(state: str) -> SafeString:
     return mark_safe(f'<strong class="govuk-tag app-tag--{escape(state)}">{escape(label)}</strong>')
 
 
+# The flags that say why an item has no deadline yet.
+NO_DEADLINE_YET = {"tbc", "unscheduled"}
+
+
 @functools.cache
 def flag_tag(flag: str) -> SafeString:
     """The tag of a timing's flag; nothing for none."""
@@ -53,9 +57,11 @@ def slipped_tag(slip_count: int) -> SafeString:
 
 def deadline_tags(state: str, *, flag: str = "", slip_count: int = 0) -> SafeString:
     """The state's tag, then the timing's flag ("Timing unreadable", "Date TBC", ...) and
-    "Slipped" with its count when they apply, one a line."""
+    "Slipped" with its count when they apply, one a line. "Date TBC" and "Due at the next
+    meeting" say why there is no deadline, so they stand for "No deadline"."""
+    says_why = flag in NO_DEADLINE_YET and state == "no_deadline"
     tags = [
-        state_tag(state),
+        "" if says_why else state_tag(state),
         flag_tag(flag),
         slipped_tag(slip_count) if slip_count else "",
     ]

@@ -242,7 +242,7 @@ class ScaleSeeder:
             return f"Q{(target.month - 1) // 3 + 1} {year}"
         if r < 0.83:
             return f"Q{self.rng.randint(1, 4)} {written_on.year}/{(written_on.year + 1) % 100:02}"
-        return self.rng.choice(["Completed", "TBC", "ongoing", "", "Spring"] + ["TBC"] * 2)
+        return self.rng.choice(["Completed", "TBC", "ongoing", "", "soon"] + ["TBC"] * 2)
 
     def _parse(self, text: str, written_on: datetime.date):
         key = (text, written_on)

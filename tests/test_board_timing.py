@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 
 from actions import services
 from actions.timing import TimingKind
@@ -197,3 +198,20 @@ def test_adding_a_meeting_reads_only_the_items_waiting_on_its_board(
     # The meeting, its history, its items' board and date, and one query per kind of item.
     with django_assert_max_num_queries(7):
         MeetingFactory(board=board, date=D(2023, 3, 10))
+
+
+def test_revise_timing_page_previews_next_board_with_the_meetings_date(client, officer, source):
+    MeetingFactory(board=source.board, date=D(2023, 3, 10))
+    action = ActionFactory(meeting=source, timing="August 2023")
+    client.force_login(officer)
+    data = {"timing": "By next Board", "reason": "Agreed", "preview": "1"}
+    body = client.post(reverse("actions:revise_timing", args=[action.pk]), data).content.decode()
+    assert "means due <strong>10 March 2023</strong>, the date of the board's next meeting" in body
+
+
+def test_action_page_says_when_the_next_meeting_is_not_yet_scheduled(client, officer, source):
+    action = ActionFactory(meeting=source, timing="By next Board")
+    client.force_login(officer)
+    body = client.get(action.get_absolute_url()).content.decode()
+    assert "Due at the next meeting (not yet scheduled)" in body
+    assert "the date follows when the board's next meeting is added" in body

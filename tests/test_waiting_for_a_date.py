@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from actions.deadline_tags import deadline_tags
 from actions.models import Action
 from actions.timing import TimingKind
 from questions.models import PerformanceQuestion
@@ -89,3 +90,10 @@ def test_a_question_saves_and_flags_unreadable_timing_as_an_action_does(client, 
     body = client.get(question.get_absolute_url()).content.decode()
     assert "Timing unreadable" in body
     assert "We could not read this timing: no date found in" in body
+
+
+def test_a_flag_that_says_why_there_is_no_deadline_stands_for_no_deadline():
+    assert "No deadline" not in deadline_tags("no_deadline", flag="tbc")
+    assert "Date TBC" in deadline_tags("no_deadline", flag="tbc")
+    unreadable = deadline_tags("no_deadline", flag="unreadable")
+    assert "No deadline" in unreadable and "Timing unreadable" in unreadable

@@ -8,9 +8,9 @@ from django.utils import dateformat, timezone
 from django.views.decorators.http import require_http_methods
 
 from actions import services
+from actions.board_timing import read_board_timing
 from actions.forms import ActionEditForm, ReviseTimingForm
 from actions.models import Action, StaleEdit
-from actions.timing import parse_timing
 from common.govuk import style_fields
 from common.lifecycle import IllegalTransition
 
@@ -66,7 +66,7 @@ def revise_timing(request, pk):
     derived = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        derived = parse_timing(data["timing"], action.written_on)
+        derived = read_board_timing(data["timing"], action.written_on, action.source_board_id)
         if "preview" not in request.POST:
             try:
                 services.revise_timing(
