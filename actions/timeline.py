@@ -15,7 +15,7 @@ from django.apps import apps
 
 from accounts.models import Organisation, User
 from actions.models import Action, Evidence, Theme
-from actions.services import TIMING_REVISION_REASON
+from actions.services import CALENDAR_REASON, TIMING_REVISION_REASON
 from actions.workflow import Status
 from common.history import Change, display_value, field_value, related_names
 from meetings.models import Board, MinuteItem
@@ -156,6 +156,9 @@ def _history_entries(action: Action) -> list[Entry]:
         entry = Entry(when=record.history_date, who=record.history_user, title="Edited")
         if record.history_type == "+":
             entry.title = "Action recorded"
+        elif (record.history_change_reason or "").startswith(CALENDAR_REASON):
+            entry.title = "Due date moved with the board's calendar"
+            entry.note = record.history_change_reason
         elif record.history_change_reason and record.history_change_reason != "Edited":
             entry.note = record.history_change_reason
         entry.changes = [

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from actions import services
+from actions.timeline import timeline
 from actions.timing import TimingKind
 from meetings.models import Meeting
 from questions import services as question_services
@@ -95,6 +96,11 @@ def test_moving_the_meeting_moves_the_due_date_and_records_it(board, source):
     assert action.due_date == D(2023, 3, 24)
     assert action.slip_count == 0  # the calendar moved, not the lead
     assert reasons(action)[-1].endswith("next meeting 24 March 2023")
+    entry = timeline(action)[-1]
+    assert entry.title == "Due date moved with the board's calendar"
+    assert [(c.label, c.before, c.after) for c in entry.changes] == [
+        ("Due date", "10 March 2023", "24 March 2023")
+    ]
     recorded = len(reasons(action))
     meeting.status = Meeting.Status.HELD  # held on the day: nothing changes, nothing recorded
     meeting.save()
