@@ -1,13 +1,21 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from .models import Organisation, User
+from .models import Organisation, Post, User
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["short_name", "name"]
     search_fields = ["name", "short_name"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "holder"]
+    list_filter = ["organisation"]
+    search_fields = ["title"]
+    raw_id_fields = ["holder"]
 
 
 @admin.register(User)

@@ -6,7 +6,7 @@ from django.core.validators import MaxLengthValidator
 
 from common.govuk import GovukModelForm, style_fields
 
-from .models import User
+from .models import Post, User, name_key
 
 
 class SignInForm(auth_forms.AuthenticationForm):
@@ -51,3 +51,35 @@ class AccountForm(GovukModelForm):
         fields = ["first_name", "last_name", "reminder_preference"]
         widgets = {"reminder_preference": forms.RadioSelect}
         labels = {"reminder_preference": "How should reminders reach you?"}
+
+
+class PostForm(GovukModelForm):
+    """A post of the directory: its title as the papers write it, organisation and holder."""
+
+    class Meta:
+        model = Post
+        fields = ["title", "organisation", "holder"]
+        labels = {"holder": "Held by"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["holder"].queryset = User.objects.filter(is_active=True).select_related(
+            "organisation"
+        )
+        self.fields["holder"].label_from_instance = lambda user: (
+            f"{user.display_name()} ({user.organisation or 'no organisation'})"
+        )
+
+    def clean_title(self):
+        title = " ".join(self.cleaned_data["title"].split())
+        taken = Post.objects.filter(key=name_key(title)).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(f"'{title}' is already in the directory.")
+        return title
+
+    def clean(self):
+        data = super().clean()
+        holder, organisation = data.get("holder"), data.get("organisation")
+        if holder and organisation and holder.organisation_id != organisation.pk:
+            self.add_error("holder", f"Choose someone who works for {organisation}.")
+        return data

@@ -21,6 +21,11 @@ class Organisation(models.Model):
         return self.short_name
 
 
+def name_key(name: str) -> str:
+    """How a name or a post title is compared: case and runs of spaces ignored."""
+    return " ".join(name.split()).casefold()
+
+
 class Role(models.TextChoices):
     OFFICER = "officer", "Oversight officer"
     LEAD = "lead", "Action lead"
@@ -85,3 +90,42 @@ class User(AbstractUser):
 
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+class Post(models.Model):
+    """A post as the papers name it in the Lead column ("AC Frontline Policing"): the
+    organisation it belongs to and the account of whoever holds it now.
+
+    The directory of posts that `accounts.posts.resolve_lead` reads to find an action's owner and
+    its lead's account; officers keep it up, and it learns what they confirm in a paste preview.
+    """
+
+    title = models.CharField(
+        max_length=200, help_text="As the papers write it: AC Frontline Policing"
+    )
+    # The title as compared (name_key): one entry per post, whatever its case and spacing.
+    key = models.CharField(max_length=200, editable=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="posts")
+    holder = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="posts_held",
+        help_text="Who holds it now: they are made the lead of the actions it leads",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        constraints = [models.UniqueConstraint(fields=["key"], name="post_title_unique")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title = " ".join(self.title.split())
+        self.key = name_key(self.title)
+        if kwargs.get("update_fields") is not None and "title" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "key"}
+        super().save(*args, **kwargs)

@@ -19,18 +19,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from accounts.models import Organisation
+from accounts.models import Organisation, name_key
 
 T = TypeVar("T")
 
 # The separator with the spaces around it, kept by split() (the group) so that parts can be
 # joined back as written.
 SEPARATOR = re.compile(r"(\s*(?:,|/|&|;|\+|\band\b)\s*)", re.IGNORECASE)
-
-
-def name_key(name: str) -> str:
-    """How a name is compared: case and runs of spaces ignored."""
-    return " ".join(name.split()).casefold()
 
 
 @dataclass

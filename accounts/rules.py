@@ -26,3 +26,8 @@ sees_everything = _role_flag("sees_everything")
 def lead_organisation_id(user) -> int | None:
     """The organisation id a lead acts for, or None for anyone who is not an active lead."""
     return user.organisation_id if getattr(user, "is_lead", False) else None
+
+
+# The directory of posts (accounts.models.Post): officers keep it up.
+rules.add_perm("accounts.view_post", is_officer)
+rules.add_perm("accounts.change_post", is_officer)

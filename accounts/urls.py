@@ -15,6 +15,9 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.account, name="account"),
+    path("posts/", views.post_list, name="posts"),
+    path("posts/add/", views.post_edit, name="post_add"),
+    path("posts/<int:pk>/", views.post_edit, name="post_edit"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),

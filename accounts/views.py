@@ -1,12 +1,14 @@
-"""The account page, and the sign-in lockout page."""
+"""The account page, the sign-in lockout page, and the directory of posts."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from .forms import AccountForm, SignInForm
+from .forms import AccountForm, PostForm, SignInForm
+from .models import Post
 
 
 @login_required
@@ -27,3 +29,30 @@ def locked_out(request, original_response=None, credentials=None):
         form.initial["username"] = credentials.get("username", "")
     context = {"form": form, "locked_out": True, "cooloff_hours": settings.AXES_COOLOFF_TIME}
     return render(request, "registration/login.html", context, status=429)
+
+
+def _require(user, perm: str) -> None:
+    if not user.has_perm(perm):
+        raise PermissionDenied
+
+
+@login_required
+def post_list(request):
+    """The directory of posts: each post, its organisation and who holds it now."""
+    _require(request.user, "accounts.view_post")
+    posts = Post.objects.select_related("organisation", "holder")
+    return render(request, "accounts/post_list.html", {"posts": posts})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def post_edit(request, pk=None):
+    """Add a post to the directory, or change one (pk)."""
+    _require(request.user, "accounts.change_post")
+    post = get_object_or_404(Post, pk=pk) if pk is not None else None
+    form = PostForm(request.POST or None, instance=post)
+    if request.method == "POST" and form.is_valid():
+        post = form.save()
+        messages.success(request, f"{post.title} saved in the directory of posts.")
+        return redirect("posts")
+    return render(request, "accounts/post_form.html", {"form": form, "post": post})

@@ -1,23 +1,27 @@
 """Add a meeting's actions in bulk: read a pasted Annex A table, then save rows all or nothing.
 
 An officer copies the Annex A table from Word or Excel and pastes it. The text arrives as lines
-of tab-separated cells, in the columns of Annex A:
+of tab-separated cells, in the columns of Annex A (and, optionally, a Status column):
 
     No.   Action                                  Timing          Lead
-    1     MPS to complete evaluation of ...       October 2022    MPS
+    1     MPS to complete evaluation of ...       October 2022    AC Professionalism
     12    MPS and MOPAC to work together ...                      MPS and MOPAC
 
-`parse_annex` reads such text into rows without touching the database (the organisations and the
-numbers already used are passed in), so it can be tested on its own:
+`parse_annex` reads such text into rows without touching the database (the directory of posts,
+the board's usual owner and the numbers already used are passed in), so it can be tested on its
+own:
 
 - the header row is optional and recognised by its first cells (No. / Action);
 - blank lines are skipped (Word adds them between rows);
 - a line that does not start with a number continues the row above while that row still lacks
   cells (a cell of several paragraphs, or an Excel cell in quotes with line breaks);
-- the Lead column names the owner organisations, read by `accounts.owners.read_owners` as the
-  spreadsheet import reads its Owner column ("MPS and MOPAC", "MPS/MOPAC", full names);
+- the Lead is kept as written; the owner organisations and the lead's account are resolved from
+  it by `accounts.posts.resolve_lead` (named in the Lead, the directory of posts, a post the
+  officer confirmed, or the board's usual owner, assumed), as the import and the API do;
 - the timing is read with `parse_timing` relative to the meeting date: unreadable timing is a
-  warning on the row (it is saved as written and flagged), not an error.
+  warning on the row (it is saved as written and flagged), not an error;
+- a fifth column, when there is one, is the status in the papers' words (`read_status`:
+  "Completed", "Ongoing", "Withdrawn").
 
 `create_actions` saves rows (from a paste or from the several-rows form) in one transaction.
 """
@@ -30,12 +34,15 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from accounts.owners import read_owners
+from accounts.models import name_key
+from accounts.posts import Directory, OwnerSource, resolve_lead
 from actions import services
 from actions.models import Action
 from actions.timing import Timing, TimingKind, parse_timing
+from actions.workflow import Status, read_status, status_refusal
 
 COLUMNS = ("No.", "Action", "Timing", "Lead")
+OPTIONAL_COLUMNS = ("Status",)
 MAX_TEXT = Action._meta.get_field("text").max_length
 MAX_TIMING = Action._meta.get_field("timing").max_length
 MAX_LEAD = Action._meta.get_field("lead").max_length
@@ -56,9 +63,21 @@ class ActionRow:
     lead: str = ""
     owners: list = field(default_factory=list)
     forum: object = None
+    lead_user: object = None
+    owner_source: OwnerSource | None = None
+    status_written: str = ""  # the Status cell as written: "Done"
+    status: str = ""  # the status it reads as (a Status value), or "" to leave it open
     line: int = 0  # where it starts in the pasted text (0 when typed in the form)
     parsed_timing: Timing | None = None
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def owner_is_assumed(self) -> bool:
+        return self.owner_source == OwnerSource.USUAL_OWNER
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label if self.status else ""
 
     @property
     def timing_unreadable(self) -> str:
@@ -83,6 +102,21 @@ class AnnexParse:
     @property
     def error_count(self) -> int:
         return len(self.errors) + sum(len(r.errors) for r in self.rows)
+
+    @property
+    def has_status(self) -> bool:
+        return any(r.status_written for r in self.rows)
+
+    def assumed_posts(self) -> dict[str, list["ActionRow"]]:
+        """The Leads whose owner is the board's usual owner, assumed, each once (as first
+        written), with their rows: what the preview asks the officer to confirm."""
+        found: dict[str, list[ActionRow]] = {}
+        titles: dict[str, str] = {}
+        for row in self.rows:
+            if row.owner_is_assumed and row.lead:
+                title = titles.setdefault(name_key(row.lead), row.lead)
+                found.setdefault(title, []).append(row)
+        return found
 
 
 def clean_text(text: str) -> str:
@@ -124,13 +158,35 @@ def _is_header(cells: list[str]) -> bool:
     return bool(_HEADER_FIRST.fullmatch(first)) or (not first.isdigit() and second == "action")
 
 
-def owners_from_lead(lead: str, organisations: Mapping[str, object]) -> tuple[list, list[str]]:
-    """Organisations named in a Lead cell (`accounts.owners.read_owners`); and the errors."""
-    found = read_owners(lead, organisations)
-    if not found.owners and not found.unknown:
-        return [], ["The Lead is blank: name the owner organisation, for example MPS."]
-    errors = [f"Unknown organisation '{name}' in the Lead column." for name in found.unknown]
-    return found.owners, errors
+def resolve_owners(row: ActionRow, resolve) -> None:
+    """Set the row's owners, their source and its lead's account from its Lead (`resolve` is
+    `accounts.posts.resolve_lead` with the directory and the usual owner bound)."""
+    resolution = resolve(row.lead)
+    row.owners, row.owner_source = resolution.owners, resolution.source
+    row.lead_user = resolution.lead_user
+    row.errors.extend(resolution.errors)
+
+
+def read_row_status(row: ActionRow, written: str) -> None:
+    """The row's status in the papers' words; an error when no status reads so, or when a new
+    action cannot be brought there (superseded needs the action it is merged into)."""
+    row.status_written = " ".join(written.split())
+    if not row.status_written:
+        return
+    status = read_status(row.status_written)
+    if status is None:
+        row.errors.append(
+            f"'{row.status_written}' is not a status: write, for example, Completed, Ongoing, "
+            "Not started, Superseded or Withdrawn."
+        )
+        return
+    completed = row.parsed_timing and row.parsed_timing.kind == TimingKind.COMPLETED
+    before = Status.CLOSED if completed else Status.OPEN
+    refusal = status_refusal(before, status)
+    if refusal:
+        row.errors.append(refusal)
+    elif status != before:
+        row.status = status
 
 
 def number_errors(rows: Iterable[ActionRow], existing: set[int], source: str) -> None:
@@ -150,28 +206,37 @@ def parse_annex(
     text: str,
     *,
     written_on: datetime.date,
-    organisations: Mapping[str, object],
+    directory: Directory,
+    usual_owner=None,
+    confirmed: Mapping[str, object] | None = None,
     existing_numbers: Iterable[int] = (),
 ) -> AnnexParse:
-    """Read pasted Annex A text into rows, each with its derived timing and its errors.
+    """Read pasted Annex A text into rows, each with its derived timing, owners and errors.
 
-    `organisations` maps names to organisations (`accounts.owners.organisations_by_name`);
-    `existing_numbers` are the numbers of the meeting's actions already saved.
+    `directory` is the directory of posts (`accounts.posts.Directory.load()`), `usual_owner` the
+    board's (`Board.assumed_owner()`), `confirmed` the owners the officer chose in the preview
+    for posts not in the directory (by `name_key` of the title); `existing_numbers` are the
+    numbers of the meeting's actions already saved.
     """
     records = _lines(text)
     if records and _is_header(records[0][1]):
         records = records[1:]
     if not records:
         return AnnexParse([], ["Paste at least one row of the Annex A table."])
-    rows = [_row(line, cells, written_on, organisations) for line, cells in records]
+
+    def resolve(lead: str):
+        return resolve_lead(lead, directory=directory, usual_owner=usual_owner, confirmed=confirmed)
+
+    rows = [_row(line, cells, written_on, resolve) for line, cells in records]
     number_errors(rows, set(existing_numbers), "paste")
     return AnnexParse(rows, [])
 
 
-def _row(line: int, cells: list[str], written_on, organisations) -> ActionRow:
-    extra = [c for c in cells[len(COLUMNS) :] if c]
-    cells = (cells + [""] * len(COLUMNS))[: len(COLUMNS)]
-    raw_number, text, timing, lead = cells
+def _row(line: int, cells: list[str], written_on, resolve) -> ActionRow:
+    width = len(COLUMNS) + len(OPTIONAL_COLUMNS)
+    extra = [c for c in cells[width:] if c]
+    cells = (cells + [""] * width)[:width]
+    raw_number, text, timing, lead, status = cells
     match = _NUMBER.fullmatch(raw_number)
     row = ActionRow(
         number=int(match["n"]) if match and int(match["n"]) > 0 else None,
@@ -196,11 +261,12 @@ def _row(line: int, cells: list[str], written_on, organisations) -> ActionRow:
         row.errors.append(f"The lead is longer than {MAX_LEAD} characters.")
     if extra:
         row.errors.append(
-            f"This row has more than {len(COLUMNS)} columns; expected {', '.join(COLUMNS)}."
+            f"This row has more than {width} columns; expected {', '.join(COLUMNS)} "
+            f"and, optionally, {', '.join(OPTIONAL_COLUMNS)}."
         )
-    row.owners, owner_errors = owners_from_lead(row.lead, organisations)
-    row.errors.extend(owner_errors)
+    resolve_owners(row, resolve)
     row.parsed_timing = parse_timing(row.timing, written_on)
+    read_row_status(row, status)
     return row
 
 
@@ -210,22 +276,27 @@ def create_actions(meeting, rows: Iterable[ActionRow], *, by, reason: str) -> li
     recording `by` in each history row.
 
     Runs in one transaction: if any row fails (for example, a number taken meanwhile), none is
-    saved. Callers check the numbers under `lock_numbers` first.
+    saved. Callers check the numbers under `lock_numbers` first. A row's status in the papers'
+    words is reached through the lifecycle (`services.move_to_status`), as an import does.
     """
-    return [
-        services.create_action(
+    created = []
+    for row in rows:
+        action = services.create_action(
             meeting=meeting,
             number=row.number,
             text=row.text,
             timing=row.timing,
             lead=row.lead,
+            lead_user=row.lead_user,
             forum=row.forum,
             owners=row.owners,
             by=by,
             reason=reason,
         )
-        for row in rows
-    ]
+        if row.status:
+            services.move_to_status(action, row.status, by=by, reason=reason)
+        created.append(action)
+    return created
 
 
 def lock_numbers(meeting) -> set[int]:

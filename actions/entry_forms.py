@@ -4,10 +4,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from accounts.fields import OwnersField
+from accounts.models import Organisation
+from accounts.posts import Directory, resolve_lead
 from common.formsets import MAX_ROWS, RowStyle
+from common.govuk import GovukForm
 from meetings.models import Board
 
 from .annex import MAX_TEXT, ActionRow, number_errors
+
+_OWNER = "Choose at least one owner organisation."
+_NO_OWNER = (
+    "Choose the owner organisation: '{lead}' names none and is not in the directory of posts."
+)
 
 
 class ActionRowForm(RowStyle, forms.Form):
@@ -20,7 +28,10 @@ class ActionRowForm(RowStyle, forms.Form):
     )
     lead = forms.CharField(label="Lead (person or post)", required=False, max_length=200)
     owners = OwnersField(
-        label="Owners", error_messages={"required": "Choose at least one owner organisation."}
+        label="Owners",
+        required=False,
+        help_text="Leave empty to take them from the Lead: an organisation it names, or the "
+        "post's organisation in the directory of posts",
     )
     forum = forms.ModelChoiceField(
         label="For discussion at",
@@ -44,9 +55,10 @@ class ActionRowForm(RowStyle, forms.Form):
 class BaseActionRowFormSet(forms.BaseFormSet):
     """Rows left untouched are skipped; numbers are prefilled and must be new in the meeting."""
 
-    def __init__(self, *args, first_number=1, existing_numbers=(), **kwargs):
+    def __init__(self, *args, first_number=1, existing_numbers=(), directory=None, **kwargs):
         self.first_number = first_number
         self.existing_numbers = set(existing_numbers)
+        self.directory = directory or Directory({})
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -65,9 +77,24 @@ class BaseActionRowFormSet(forms.BaseFormSet):
         for form, row in forms_by_row:
             for error in row.errors:
                 form.add_error("number", error)
+            if not row.owners and not self._resolve(row).owners:
+                form.add_error("owners", _NO_OWNER.format(lead=row.lead) if row.lead else _OWNER)
+
+    def _resolve(self, row: ActionRow):
+        """Owners from the Lead (never the board's usual owner: this form has no preview to
+        confirm an assumption) and the lead's account, by `accounts.posts.resolve_lead`."""
+        return resolve_lead(row.lead, directory=self.directory, usual_owner=None)
 
     def rows(self) -> list[ActionRow]:
-        return [form.row() for form in self.filled_forms()]
+        rows = []
+        for form in self.filled_forms():
+            row = form.row()
+            resolution = self._resolve(row)
+            row.lead_user = resolution.lead_user
+            if not row.owners:
+                row.owners, row.owner_source = resolution.owners, resolution.source
+            rows.append(row)
+        return rows
 
 
 ActionRowFormSet = forms.formset_factory(
@@ -85,3 +112,16 @@ class AnnexPasteForm(forms.Form):
         strip=False,
         error_messages={"required": "Paste at least one row of the Annex A table."},
     )
+
+
+class PostOwnerForm(GovukForm):
+    """The owner an officer confirms, in the paste preview, for a post not in the directory."""
+
+    title = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    owner = forms.ModelChoiceField(queryset=Organisation.objects.all(), label="Owner")
+    record = forms.BooleanField(
+        required=False, initial=True, label="Add this post to the directory of posts"
+    )
+
+
+PostOwnerFormSet = forms.formset_factory(PostOwnerForm, extra=0, max_num=MAX_ROWS)

@@ -1,9 +1,13 @@
 """The action lifecycle as data: statuses and the one map of allowed transitions.
 
-    open -> in progress -> completion proposed -> closed (accepted by MOPAC)
+    open -> in progress -> completion proposed -> completed (accepted by MOPAC)
     completion proposed -> in progress (rejected by MOPAC, with a reason)
     any live status -> superseded (merged into another action) or dropped (with a reason)
-    closed, superseded, dropped -> in progress (reopened, with a reason)
+    completed, superseded, dropped -> in progress (reopened, with a reason)
+
+The finished state reads "Completed", the papers' word; its stored value stays "closed".
+`read_status` reads a status as officers write it in an Annex A or a tracker ("Done",
+"Ongoing", "Withdrawn").
 
 Overdue is not a status: see DeadlineQuerySet.overdue(). The writes that apply this map are in
 actions/services.py.
@@ -16,9 +20,36 @@ class Status(models.TextChoices):
     OPEN = "open", "Open"
     IN_PROGRESS = "in_progress", "In progress"
     COMPLETION_PROPOSED = "completion_proposed", "Completion proposed"
-    CLOSED = "closed", "Closed"
+    CLOSED = "closed", "Completed"
     SUPERSEDED = "superseded", "Superseded"
     DROPPED = "dropped", "Dropped"
+
+
+# Status words as officers write them in the papers and trackers (compared in lower case, spaces
+# tidied), besides each status's own label and value.
+STATUS_WORDS = {
+    "completed": Status.CLOSED,
+    "complete": Status.CLOSED,
+    "done": Status.CLOSED,
+    "closed": Status.CLOSED,
+    "ongoing": Status.IN_PROGRESS,
+    "in progress": Status.IN_PROGRESS,
+    "on track": Status.IN_PROGRESS,
+    "not started": Status.OPEN,
+    "open": Status.OPEN,
+    "superseded": Status.SUPERSEDED,
+    "dropped": Status.DROPPED,
+    "withdrawn": Status.DROPPED,
+}
+
+
+def read_status(written: str) -> Status | None:
+    """The status a word of the papers names ("Completed", "in progress", "WITHDRAWN"), or
+    None when it names none. Each status's label and stored value read too."""
+    key = " ".join(written.replace("_", " ").replace("-", " ").split()).casefold()
+    if key in STATUS_WORDS:
+        return STATUS_WORDS[key]
+    return next((s for s in Status if key in (s.label.casefold(), s.value.replace("_", " "))), None)
 
 
 # The colour of each status's tag (GOV.UK Frontend tag modifiers).

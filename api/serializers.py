@@ -6,6 +6,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from accounts.models import Organisation, User
+from accounts.posts import Directory, resolve_lead
 from actions import services
 from actions.models import Action, ActionUpdate, Theme
 from actions.models.base import DEADLINE_STATE_LABELS
@@ -180,11 +181,24 @@ class ActionCreateSerializer(serializers.Serializer):
         help_text="As written, e.g. 'August/Sept 2022'; the due date is derived from it.",
     )
     owners = serializers.PrimaryKeyRelatedField(
-        queryset=Organisation.objects.all(), many=True, allow_empty=False
+        queryset=Organisation.objects.all(),
+        many=True,
+        required=False,
+        help_text="Left out or empty: resolved from the lead as the Annex A paste resolves it "
+        "(an organisation the lead names, the directory of posts, the board's usual owner).",
     )
-    lead = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    lead = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The post or person as written, e.g. 'AC Frontline Policing'.",
+    )
     lead_user = serializers.PrimaryKeyRelatedField(
-        queryset=User.objects.filter(is_active=True), required=False, allow_null=True
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="Left out: the holder of the lead's post in the directory of posts.",
     )
     forum = serializers.PrimaryKeyRelatedField(
         queryset=Board.objects.all(), required=False, allow_null=True
@@ -192,6 +206,24 @@ class ActionCreateSerializer(serializers.Serializer):
     theme = serializers.PrimaryKeyRelatedField(
         queryset=Theme.objects.all(), required=False, allow_null=True
     )
+
+    def validate(self, data):
+        """Owners and the lead's account not given are resolved from the lead
+        (`accounts.posts.resolve_lead`), the board's usual owner being that of the meeting's
+        board, or of the letter's meeting's."""
+        source = data.get("meeting") or getattr(data.get("letter"), "meeting", None)
+        resolution = resolve_lead(
+            data.get("lead", ""),
+            directory=Directory.load(),
+            usual_owner=source.board.assumed_owner() if source else None,
+        )
+        if not data.get("owners"):
+            if resolution.errors and source:  # with no source, create_action says so first
+                raise serializers.ValidationError({"owners": resolution.errors})
+            data["owners"] = resolution.owners
+        if "lead_user" not in data:
+            data["lead_user"] = resolution.lead_user
+        return data
 
     def create(self, validated_data):
         """Through actions.services.create_action, whose refusals (a number already used, not

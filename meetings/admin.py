@@ -6,7 +6,7 @@ from .models import Attendee, Board, Meeting, MinuteItem
 
 @admin.register(Board)
 class BoardAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "is_active"]
+    list_display = ["name", "kind", "usual_owner", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name"]
 

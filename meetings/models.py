@@ -8,6 +8,9 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
 
+# The organisation the boards oversee: a board's usual owner unless it names another.
+DEFAULT_USUAL_OWNER = "MPS"
+
 
 class Board(models.Model):
     """A standing forum: an Oversight Board, a bilateral meeting, a committee."""
@@ -21,6 +24,15 @@ class Board(models.Model):
     short_name = models.CharField(max_length=60, blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BOARD)
     is_active = models.BooleanField(default=True)
+    usual_owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Owner of an action whose Lead names no organisation or known post "
+        f"(shown as an assumption to confirm); {DEFAULT_USUAL_OWNER} when left empty",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -30,6 +42,13 @@ class Board(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:board_detail", args=[self.pk])
+
+    def assumed_owner(self) -> Organisation | None:
+        """The owner assumed for an action whose Lead names no organisation or known post: the
+        board's usual owner, else the MPS, whom the boards oversee."""
+        if self.usual_owner_id:
+            return self.usual_owner
+        return Organisation.objects.filter(short_name=DEFAULT_USUAL_OWNER).first()
 
 
 class MeetingQuerySet(models.QuerySet):

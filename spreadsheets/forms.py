@@ -24,7 +24,9 @@ class UploadForm(GovukForm):
         to_field_name="short_name",
         required=False,
         label="Owner of rows that name none",
-        help_text="For a table without an Owner column, such as an Annex A",
+        help_text="For a table without an Owner column, such as an Annex A, whose Leads name "
+        "no organisation and no post in the directory of posts. Left empty, the board's usual "
+        "owner is assumed, as the preview shows",
     )
     file = forms.FileField(
         label="Spreadsheet",

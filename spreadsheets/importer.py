@@ -6,7 +6,13 @@ with what would be created or changed, and the errors and warnings for that line
 on any cell text: every problem becomes a row error.
 
 Columns: No., Action, Timing, Lead, Owner, Status. A re-import matches existing actions by
-No. within the meeting, so an exported file can be edited and imported again. A status the
+No. within the meeting, so an exported file can be edited and imported again. The Lead is kept as
+written; a new row's owners and lead's account come from `accounts.posts.resolve_lead` (the Owner
+column, else an organisation the Lead names, else the directory of posts, else the owner the
+officer chose for rows that name none, else the board's usual owner, assumed), as the Annex A
+paste and the API resolve them; an existing action keeps its owners unless the Owner column
+names others. The Status column is read in the papers' words (`actions.workflow.read_status`:
+"Completed", "Done", "Ongoing", "Withdrawn"). A status the
 lifecycle cannot reach from the action's (actions.workflow.steps_to: back to open, superseded, a
 closed action marked "completion proposed") is a row error, with the message the web pages and
 the API give.
@@ -16,9 +22,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from accounts.owners import read_owners
+from accounts.posts import Directory, Entry, OwnerSource, resolve_lead
 from actions.timing import TimingKind, parse_timing
-from actions.workflow import LIVE_STATUSES, Status, status_refusal
+from actions.workflow import LIVE_STATUSES, Status, read_status, status_refusal
 
 FIELDS = ("number", "text", "timing", "lead", "owner", "status")
 FIELD_LABELS = {
@@ -85,8 +91,13 @@ class Context:
     organisations: Sequence[str] | Mapping[str, str]
     statuses: dict[str, str]  # value -> label: open -> Open
     existing: dict[int, Existing] = field(default_factory=dict)
-    # Owners of new actions whose row names none (an Annex A has no Owner column).
+    # Owners the officer chose for new actions whose row names none (an Annex A has no Owner
+    # column), before the board's usual owner is assumed.
     default_owners: tuple[str, ...] = ()
+    # The directory of posts by compared title (accounts.posts.Directory.posts), organisations
+    # as short names; and the board's usual owner, assumed for a Lead that names no owner.
+    posts: Mapping[str, Entry] = field(default_factory=dict)
+    usual_owner: str | None = None
 
 
 @dataclass
@@ -97,6 +108,10 @@ class Row:
     timing: str = ""
     lead: str = ""
     owners: list[str] = field(default_factory=list)
+    owner_source: str = ""  # where a new row's owners came from, in words
+    owner_is_assumed: bool = False
+    lead_user: object = None  # the holder of the post the Lead names (new rows)
+    status_written: str = ""  # the Status cell as written: "Done"
     status: str = ""  # a status value, or "" to keep (or derive) it
     status_label: str = ""
     due_date: object = None
@@ -124,7 +139,7 @@ def check_rows(
     organisations = context.organisations
     if not isinstance(organisations, Mapping):
         organisations = {name: name for name in organisations}
-    statuses = _status_lookup(context.statuses)
+    directory = Directory(organisations, context.posts)
     for line, cells in rows:
         values = {name: _cell(cells, mapping.get(name)) for name in FIELDS}
         if not any(values.values()):
@@ -135,8 +150,8 @@ def check_rows(
         row.is_new = existing is None
         _check_text(row, values, existing)
         _check_timing(row, values["timing"], existing, context)
-        _check_owners(row, values["owner"], existing, organisations, context.default_owners)
-        _check_status(row, values["status"], existing, statuses, context.statuses)
+        _check_owners(row, values["owner"], existing, directory, context)
+        _check_status(row, values["status"], existing, context.statuses)
         checked.append(row)
     return checked
 
@@ -205,45 +220,50 @@ def _check_timing(
 
 
 def _check_owners(
-    row: Row,
-    value: str | None,
-    existing: Existing | None,
-    organisations: dict[str, str],
-    default_owners: tuple[str, ...],
+    row: Row, value: str | None, existing: Existing | None, directory: Directory, context: Context
 ) -> None:
-    found = read_owners(value or "", organisations)  # as the Annex A paste reads its Lead
-    unknown = found.unknown
-    if unknown:
-        row.errors.append(
-            "Owner "
-            + ", ".join(repr(name[:40]) for name in unknown[:3])
-            + (" is not a known organisation" if len(unknown) == 1 else " are not known")
+    if existing is not None and not value:  # no Owner given: the action keeps its owners
+        row.owners = list(existing.owners)
+        return
+    usual = context.default_owners[0] if context.default_owners else context.usual_owner
+    resolution = resolve_lead(
+        row.lead, directory=directory, usual_owner=usual, owner_text=value or ""
+    )
+    row.errors.extend(resolution.errors)
+    owners = resolution.owners
+    if existing is None:
+        row.owners, row.lead_user = owners, resolution.lead_user
+        row.owner_is_assumed = resolution.is_assumed and not context.default_owners
+        if row.owner_is_assumed:
+            row.warnings.append(
+                f"Owner assumed to be the board's usual owner, {' and '.join(owners)}: the Lead "
+                "names no organisation and no post in the directory of posts"
+            )
+        row.owner_source = (
+            "Owner chosen for rows that name none"
+            if resolution.is_assumed and context.default_owners
+            else resolution.source.label
+            if resolution.source
+            else ""
         )
         return
-    owners = found.owners
-    if not owners and existing is None and not default_owners:
-        row.errors.append("Owner is missing (give one, or choose a default owner)")
-    row.owners = owners or (list(existing.owners) if existing else list(default_owners))
-    if existing and owners and tuple(sorted(owners)) != tuple(sorted(existing.owners)):
+    row.owners = owners or list(existing.owners)
+    if owners and tuple(sorted(owners)) != tuple(sorted(existing.owners)):
+        row.owner_source = OwnerSource.OWNER_COLUMN.label
         row.changes.append(f"Owner: {' and '.join(existing.owners)} → {' and '.join(owners)}")
 
 
-def _status_lookup(statuses: dict[str, str]) -> dict[str, str]:
-    lookup = {}
-    for value, label in statuses.items():
-        lookup[_key(value.replace("_", " "))] = value
-        lookup[_key(label)] = value
-    return lookup
-
-
-def _check_status(
-    row: Row, value: str | None, existing: Existing | None, lookup: dict[str, str], labels: dict
-) -> None:
+def _check_status(row: Row, value: str | None, existing: Existing | None, labels: dict) -> None:
     if not value:
         return
-    status = lookup.get(_key(value))
-    if status is None:
-        row.errors.append(f"Status {value[:40]!r} is not one of: " + ", ".join(labels.values()))
+    row.status_written = " ".join(value.split())
+    status = read_status(value)
+    if status is None or status not in labels:
+        row.errors.append(
+            f"Status {value[:40]!r} is not one of: "
+            + ", ".join(labels.values())
+            + " (or Complete, Done, Closed, Ongoing, On track, Not started, Withdrawn)"
+        )
         return
     row.status_label = labels[status]
     if existing is None or status != existing.status:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from accounts.models import Organisation
-from accounts.owners import organisations_by_name
+from accounts.posts import Directory
 from actions import services as action_services
 from actions.models import Action, StaleEdit
 from actions.workflow import Status
@@ -36,12 +36,17 @@ class ImportResult:
 
 
 def import_context(meeting: Meeting, default_owner: str = "") -> Context:
-    """What the checks need to know: the meeting's date, organisations, statuses, its actions,
-    and the owner of new actions whose row names none (an organisation's short name)."""
+    """What the checks need to know: the meeting's date, organisations, the directory of posts,
+    the board's usual owner, statuses, its actions, and the owner the officer chose for new
+    actions whose row names none (an organisation's short name)."""
     actions = Action.objects.filter(meeting=meeting).prefetch_related("owners")
+    directory = Directory.load().converted(lambda organisation: organisation.short_name)
+    usual_owner = meeting.board.assumed_owner()
     return Context(
         written_on=meeting.date,
-        organisations={name: o.short_name for name, o in organisations_by_name().items()},
+        organisations=directory.organisations,
+        posts=directory.posts,
+        usual_owner=usual_owner.short_name if usual_owner else None,
         statuses=dict(Status.choices),
         existing={
             a.number: Existing(
@@ -98,6 +103,7 @@ def _create(meeting, row: Row, owners, by, reason: str) -> None:
         number=row.number,
         text=row.text,
         lead=row.lead,
+        lead_user=row.lead_user,
         timing=row.timing,
         owners=owners,
         by=by,

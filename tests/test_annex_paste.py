@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.owners import split_owners
+from accounts.posts import Directory
 from actions.annex import parse_annex
 from actions.models import Action
 from actions.timing import TimingKind
@@ -36,7 +37,9 @@ SEED_ANNEX = (
 
 
 def parse(text, existing=()):
-    return parse_annex(text, written_on=MEETING_DATE, organisations=ORGS, existing_numbers=existing)
+    return parse_annex(
+        text, written_on=MEETING_DATE, directory=Directory(ORGS), existing_numbers=existing
+    )
 
 
 # -- the parser ----------------------------------------------------------------------------
@@ -107,10 +110,19 @@ def test_lead_column_is_split_into_owner_names(lead, owners):
     assert split_owners(lead) == owners
 
 
-def test_unknown_owner_is_a_row_error():
-    parsed = parse("1\tMPS to report.\tAugust 2022\tMPS and HMICFRS")
+def test_a_lead_naming_no_owner_is_a_row_error_when_the_board_has_no_usual_owner():
+    parsed = parse("1\tMPS to report.\tAugust 2022\tHMICFRS")
     assert not parsed.is_valid
-    assert parsed.rows[0].errors == ["Unknown organisation 'HMICFRS' in the Lead column."]
+    assert parsed.rows[0].errors == [
+        "'HMICFRS' names no organisation and is not in the directory of posts, and the board "
+        "has no usual owner: name the owner organisation."
+    ]
+
+
+def test_a_lead_naming_an_organisation_among_other_words_is_owned_by_it():
+    parsed = parse("1\tMPS to report.\tAugust 2022\tMPS and HMICFRS")
+    assert parsed.is_valid
+    assert parsed.rows[0].owners == [MPS]
 
 
 @pytest.mark.parametrize(
@@ -120,7 +132,8 @@ def test_unknown_owner_is_a_row_error():
         ("x\tMPS to report.\tAugust 2022\tMPS", "'x' is not an action number"),
         ("0\tMPS to report.\tAugust 2022\tMPS", "'0' is not an action number"),
         ("1\tMPS to report.\tAugust 2022\t", "The Lead is blank"),
-        ("1\tMPS to report.\tAugust 2022\tMPS\tExtra", "more than 4 columns"),
+        ("1\tMPS to report.\tAugust 2022\tMPS\tOpen\tExtra", "more than 5 columns"),
+        ("1\tMPS to report.\tAugust 2022\tMPS\tSoonish", "'Soonish' is not a status"),
     ],
 )
 def test_bad_rows_are_reported_with_a_reason(line, error):
@@ -185,8 +198,7 @@ def test_preview_flags_unreadable_timing_and_shows_row_errors(officer_client, me
     body = response.content.decode()
     assert "Timing unreadable" in body
     assert "Line 2: The action text is blank." in body
-    assert "Line 2: Unknown organisation &#x27;NOBODY&#x27; in the Lead column." in body
-    assert "Nothing has been saved: 2 problems to fix" in body
+    assert "Nothing has been saved: 1 problem to fix" in body
     assert "Save all" not in body
 
 
@@ -218,10 +230,10 @@ def test_unreadable_timing_is_saved_as_written_and_flagged(officer_client, meeti
 
 
 def test_one_bad_row_saves_nothing(officer_client, meeting):
-    text = SEED_ANNEX + "15\tDisproportionality in misconduct.\t\tMPS and NOBODY\n"
+    text = SEED_ANNEX + "15\t\t\tMPS and MOPAC\n"
     response = officer_client.post(paste_url(meeting), {"annex": text, "save": "1"})
     assert response.status_code == 200
-    assert "Unknown organisation" in response.content.decode()
+    assert "The action text is blank." in response.content.decode()
     assert Action.objects.count() == 0
 
 

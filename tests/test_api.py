@@ -205,7 +205,7 @@ def test_officer_creates_an_action_with_its_timing_parsed(records, officer, mps,
     ("change", "field"),
     [
         ({"number": 1}, "number"),  # already used in the meeting
-        ({"owners": []}, "owners"),
+        ({"owners": [2**31]}, "owners"),
         ({"text": ""}, "text"),
         ({"number": 0}, "number"),
     ],

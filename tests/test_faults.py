@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.owners import organisations_by_name
+from accounts.posts import Directory
 from actions.annex import create_actions, parse_annex
 from actions.models import Action, StaleEdit
 from reminders.models import Reminder
@@ -100,7 +101,9 @@ def test_a_pasted_annex_failing_half_way_saves_none_of_its_actions(monkeypatch):
     officer = UserFactory()
     meeting = MeetingFactory()
     text = "\n".join(f"{n}\tAction {n}\tAugust 2022\tMPS" for n in range(1, 6))
-    parsed = parse_annex(text, written_on=meeting.date, organisations=organisations_by_name())
+    parsed = parse_annex(
+        text, written_on=meeting.date, directory=Directory(organisations_by_name())
+    )
     assert not any(row.errors for row in parsed.rows)
     before = row_counts()
     fail_on_save(monkeypatch, Action, 4)

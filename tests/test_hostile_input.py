@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
+from accounts.posts import Directory
 from actions.annex import parse_annex
 
 from .security_world import build_world, rolled_back
@@ -299,7 +300,7 @@ CELL = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_si
 @given(st.text(max_size=2000), st.sets(st.integers(1, 50), max_size=5))
 def test_any_pasted_text_is_read_into_rows_or_errors_never_an_exception(text, existing):
     parsed = parse_annex(
-        text, written_on=WRITTEN_ON, organisations=ORGANISATIONS, existing_numbers=existing
+        text, written_on=WRITTEN_ON, directory=Directory(ORGANISATIONS), existing_numbers=existing
     )
     assert parsed.rows or parsed.errors
     for row in parsed.rows:
@@ -330,7 +331,7 @@ def test_a_well_formed_table_reads_back_row_for_row(rows):
         f"{number}\t{action}\t{timing}\t{lead}"
         for number, (action, timing, lead) in enumerate(rows, start=1)
     )
-    parsed = parse_annex(text, written_on=WRITTEN_ON, organisations=ORGANISATIONS)
+    parsed = parse_annex(text, written_on=WRITTEN_ON, directory=Directory(ORGANISATIONS))
     assert [(r.number, r.timing, r.lead) for r in parsed.rows] == [
         (number, timing, lead) for number, (_, timing, lead) in enumerate(rows, start=1)
     ]

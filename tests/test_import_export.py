@@ -89,7 +89,7 @@ def test_each_bad_row_gets_its_reason_and_its_spreadsheet_row_number():
     assert "whole number" in problems[3][0]
     assert problems[4] == ["No. 1 is also on row 2"]
     assert problems[5] == ["Action text is missing"]
-    assert "'NCA' is not a known organisation" in problems[6][0]
+    assert problems[6] == ["Unknown organisation 'NCA' in the Owner column."]
     assert "Status 'Finished-ish' is not one of" in problems[7][0]
 
 
@@ -127,7 +127,10 @@ def test_a_row_matching_an_existing_number_is_an_update_listing_its_changes():
     )
     assert same.outcome == "unchanged"
     assert changed.outcome == "update"
-    assert changed.changes == ["Timing: August 2022 → September 2022", "Status: Open → Closed"]
+    assert changed.changes == [
+        "Timing: August 2022 → September 2022",
+        "Status: Open → Completed",
+    ]
 
 
 def test_an_exported_formula_guard_is_removed():
@@ -258,7 +261,7 @@ def test_command_with_a_bad_row_prints_row_reasons_and_saves_nothing(
     assert excinfo.value.returncode == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("row 3: No. must be a whole number")
-    assert out[1] == "row 3: Owner 'Nobody' is not a known organisation"
+    assert out[1] == "row 3: Unknown organisation 'Nobody' in the Owner column."
     assert not Action.objects.exists()
 
 
@@ -491,15 +494,16 @@ def test_import_service_saves_nothing_when_any_row_is_bad(meeting, mps, officer)
     assert not Action.objects.exists()
 
 
-def test_an_annex_a_without_owners_imports_with_a_default_owner(
-    tmp_path, meeting, mps, admin_user, capsys
+def test_an_annex_a_without_owners_imports_with_the_owner_given_else_the_usual_one(
+    tmp_path, meeting, mps, mopac, admin_user, capsys
 ):
     annex = [["No.", "Action", "Timing", "Lead"], ["1", "Brief", "August 2022", "AC Frontline"]]
     path = write_csv(tmp_path / "annex.csv", annex)
-    with pytest.raises(CommandError):
-        call_command("import_actions", path, "--meeting", "2022-06-24")
-    assert "row 2: Owner is missing" in capsys.readouterr().out
-    call_command("import_actions", path, "--meeting", "2022-06-24", "--owner", "MPS")
+    call_command("import_actions", path, "--meeting", "2022-06-24", "--owner", "MOPAC")
+    assert [o.short_name for o in Action.objects.get().owners.all()] == ["MOPAC"]
+    Action.objects.all().delete()
+    call_command("import_actions", path, "--meeting", "2022-06-24", verbosity=2)
+    assert "Owner assumed to be the board's usual owner, MPS" in capsys.readouterr().err
     assert [o.short_name for o in Action.objects.get().owners.all()] == ["MPS"]
 
 

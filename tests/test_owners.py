@@ -1,11 +1,13 @@
-"""Owner text (accounts/owners.py): one reading for the Annex A paste and the spreadsheet import,
-so both accept and refuse the same text."""
+"""Owner text (accounts/owners.py): one reading for the Annex A paste's Lead and the spreadsheet
+import's Owner column, so both accept the same text. An Owner column refuses a name it does not
+know; a Lead is a post or person as written, so it is resolved (tests/test_lead_resolution.py)."""
 
 import datetime
 
 import pytest
 
 from accounts.owners import organisations_by_name, read_owners, split_owners
+from accounts.posts import Directory
 from actions.annex import parse_annex
 from spreadsheets.importer import guess_mapping
 from spreadsheets.services import check_import
@@ -32,7 +34,7 @@ ACCEPTED = [
     # A full name with "and" in it is read whole.
     ("Mayor's Office for Policing And Crime", ["MOPAC"]),
     ("MPS and Mayor's Office for Policing And Crime", ["MPS", "MOPAC"]),
-    ("London Assembly Police and Crime Committee, MPS", ["PCC", "MPS"]),
+    ("London Assembly Police and Crime Committee, MPS", ["Police and Crime Committee", "MPS"]),
 ]
 REFUSED = [
     ("MPS and HMICFRS", "HMICFRS"),
@@ -45,7 +47,9 @@ REFUSED = [
 
 @pytest.fixture
 def organisations(mps, mopac):
-    OrganisationFactory(short_name="PCC", name="London Assembly Police and Crime Committee")
+    OrganisationFactory(
+        short_name="Police and Crime Committee", name="London Assembly Police and Crime Committee"
+    )
 
 
 @pytest.fixture
@@ -56,7 +60,9 @@ def meeting(organisations):
 def pasted(meeting, owner_text: str):
     """(owner short names, errors) of an Annex A row whose Lead column is `owner_text`."""
     text = f"1\tMPS to report.\tAugust 2022\t{owner_text}"
-    parsed = parse_annex(text, written_on=meeting.date, organisations=organisations_by_name())
+    parsed = parse_annex(
+        text, written_on=meeting.date, directory=Directory(organisations_by_name())
+    )
     (row,) = parsed.rows
     return [o.short_name for o in row.owners], row.errors
 
@@ -75,20 +81,18 @@ def test_both_channels_accept_the_same_owner_text(meeting, text, owners):
 
 
 @pytest.mark.parametrize(("text", "unknown"), REFUSED)
-def test_both_channels_refuse_the_same_owner_text_naming_the_unknown_part(
-    meeting, text, unknown
+def test_the_owner_column_refuses_text_naming_an_unknown_part(meeting, text, unknown):
+    _, errors = imported(meeting, text)
+    assert errors == [f"Unknown organisation '{unknown}' in the Owner column."]
+
+
+def test_a_blank_owner_column_falls_back_on_the_lead_and_a_blank_lead_on_the_usual_owner(
+    meeting,
 ):
-    for channel in (pasted, imported):
-        _, errors = channel(meeting, text)
-        assert len(errors) == 1, (channel.__name__, errors)
-        assert unknown in errors[0], (channel.__name__, errors)
-
-
-def test_both_channels_refuse_blank_owner_text(meeting):
+    assert imported(meeting, "") == (["MPS"], [])  # "DAC Smith": the board's usual owner
     assert pasted(meeting, " ")[1] == [
-        "The Lead is blank: name the owner organisation, for example MPS."
+        "The Lead is blank and the board has no usual owner: name the owner organisation."
     ]
-    assert imported(meeting, "")[1] == ["Owner is missing (give one, or choose a default owner)"]
 
 
 # -- the parser on its own -------------------------------------------------------------------
