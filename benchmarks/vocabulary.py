@@ -50,7 +50,7 @@ ORGANISATIONS = [
 # (name, short name, kind)
 BOARDS = [
     ("MOPAC Oversight Board", "Oversight Board", "board"),
-    ("Police and Crime Committee", "PCC", "committee"),
+    ("Police and Crime Committee", "Police and Crime Committee", "committee"),
     ("MOPAC/MPS Audit Panel", "Audit Panel", "committee"),
     ("London Policing Ethics Panel", "Ethics Panel", "committee"),
     ("London Criminal Justice Board", "LCJB", "board"),

@@ -51,7 +51,7 @@ def test_a_letters_action_closed_with_unreadable_timing(frozen, mps):
 
     assert row.source == "Letter MOPAC221014-D1"
     assert (row.due, row.deadline, row.flag) == ("", "", "unreadable")
-    assert (row.status, row.status_class) == ("Closed", "govuk-tag--green")
+    assert (row.status, row.status_class) == ("Completed", "govuk-tag--green")
 
 
 @pytest.mark.django_db

@@ -228,7 +228,7 @@ def test_steps_to_takes_one_transition_or_goes_forward(status, target, steps):
 def test_status_refusals_say_what_the_transition_would():
     assert status_refusal("open", "closed") is None
     assert status_refusal("closed", "completion_proposed") == (
-        "“Completion proposed” is not possible for an action that is closed."
+        "“Completion proposed” is not possible for an action that is completed."
     )
     assert status_refusal("in_progress", "open") == (
         "“Open” is not possible for an action that is in progress."
@@ -243,7 +243,7 @@ def test_move_to_status_goes_forward_as_one_timeline_entry(meeting, officer, mps
     )
     assert (update.kind, update.status_before, update.status_after) == ("accept", "open", "closed")
     assert update.note == (
-        "Imported from tracker.csv: status set to closed by way of completion proposed."
+        "Imported from tracker.csv: status set to completed by way of completion proposed."
     )
     action.refresh_from_db()
     assert action.completion_proposed_at is not None and action.closed_at is not None
@@ -286,7 +286,7 @@ def test_a_timing_revised_to_completed_closes_the_action_through_the_lifecycle(
     assert (update.kind, update.status_before, update.note) == (
         "accept",
         "open",
-        "Timing revised: Done early: status set to closed by way of completion proposed.",
+        "Timing revised: Done early: status set to completed by way of completion proposed.",
     )
     assert action.timing_revisions.get().timing_after == "Completed"
 
@@ -330,7 +330,7 @@ def test_the_model_methods_call_the_services(meeting, officer, mps):
     action = ActionFactory(meeting=meeting, owners=[mps], status=Status.CLOSED)
     with pytest.raises(IllegalTransition, match="no longer live"):
         action.post_update(by=officer, note="More")
-    with pytest.raises(IllegalTransition, match="not possible for an action that is closed"):
+    with pytest.raises(IllegalTransition, match="not possible for an action that is completed"):
         action.transition(Transition.PROPOSE, by=officer)
     action.status = Status.OPEN
     with pytest.raises(ValueError):

@@ -113,7 +113,7 @@ def test_export_of_the_24_june_2022_board_reproduces_annex_a(demo, tmp_path):
     assert len(rows) == 15
     assert rows[11][4:] == ["MPS and MOPAC", "Open", ""]
     assert rows[8][4:] == ["MPS", "Open", "2022-09-30"]
-    assert rows[13][4:] == ["MPS", "Closed", ""]
+    assert rows[13][4:] == ["MPS", "Completed", ""]
 
 
 def test_export_to_stdout_by_meeting_id(demo):

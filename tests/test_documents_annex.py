@@ -70,7 +70,7 @@ def test_annex_with_status_adds_a_status_column(june_2022_board):
 
     text = squashed(pdf_text(pdf))
     assert in_order(
-        text, ["Lead", "Status", squashed("SSO report by 27 June. Completed MPS Closed")]
+        text, ["Lead", "Status", squashed("SSO report by 27 June. Completed MPS Completed")]
     )
     rasterise(pdf, "annex-a-with-status")
 

@@ -3,7 +3,7 @@
 1. An officer records a meeting and pastes a three-row Annex A table.
 2. A lead (MPS) sees only their organisation's actions, posts an update with a PDF as evidence and
    proposes completion.
-3. The officer accepts completion: the action is closed and its timeline tells who did what, when.
+3. The officer accepts completion: the action is completed, its timeline telling who did what.
 
 Screenshots of every step: artifacts/screenshots/journey-<n>-<step>.png.
 """
@@ -175,8 +175,8 @@ def officer_accepts_completion(browser, live_server, action) -> None:
     assert_accessible(browser)
     browser.find_element(By.CSS_SELECTOR, SUBMIT).click()
     wait_for_heading(browser, "Action 1")
-    assert "Completion accepted: the action is closed." in main_text(browser)
-    assert status_tag(browser) == "Closed"
+    assert "Completion accepted: the action is completed." in main_text(browser)
+    assert status_tag(browser) == "Completed"
     action.refresh_from_db()
     assert action.status == Status.CLOSED
     screenshot(browser, "journey-3-03-action-closed")
@@ -195,7 +195,7 @@ def officer_accepts_completion(browser, live_server, action) -> None:
             timeline.text
         )
     assert "pcso-briefing-note.pdf" in timeline.text
-    assert "Status: Completion proposed → Closed" in timeline.text
+    assert "Status: Completion proposed → Completed" in timeline.text
     screenshot(browser, "journey-3-04-timeline")
 
 

@@ -391,7 +391,8 @@ def test_row_without_owner_is_an_error(client, officer):
     meeting = MeetingFactory()
     client.force_login(officer)
     rows = [{"number": 1, "text": "Nobody owns this."}]
-    response = client.post(reverse("actions:add_to_meeting", args=[meeting.pk]), actions_post(rows))
+    url = reverse("actions:add_to_meeting", args=[meeting.pk])
+    response = client.post(url, actions_post(rows, total=1))
     assert "Choose at least one owner organisation." in response.content.decode()
     assert not Action.objects.exists()
 

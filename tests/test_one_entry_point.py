@@ -29,8 +29,8 @@ from .factories import ActionFactory, MeetingFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
 NOT_LIVE = "This action is no longer live: reopen it before updating it."
-PROPOSE_CLOSED = "“Completion proposed” is not possible for an action that is closed."
-DROP_CLOSED = "“Dropped” is not possible for an action that is closed."
+PROPOSE_CLOSED = "“Completion proposed” is not possible for an action that is completed."
+DROP_CLOSED = "“Dropped” is not possible for an action that is completed."
 NO_NOTE = "Enter what has been done"
 HEADER = ["No.", "Action", "Timing", "Lead", "Owner", "Status"]
 
@@ -232,7 +232,7 @@ def test_an_imported_status_has_the_side_effects_of_the_transitions(action, offi
     assert (update.kind, update.author, update.status_before) == ("accept", officer, "open")
     assert (
         update.note
-        == "Imported from tracker.csv: status set to closed by way of completion proposed."
+        == "Imported from tracker.csv: status set to completed by way of completion proposed."
     )
 
 

@@ -240,7 +240,7 @@ class Action(RemindedModel):
 
     @property
     def is_done(self) -> bool:
-        """Closed, superseded or dropped: nothing more is expected of anyone."""
+        """Completed, superseded or dropped: nothing more is expected of anyone."""
         return self.status not in LIVE_STATUSES
 
     @property

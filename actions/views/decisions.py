@@ -42,7 +42,7 @@ DECISIONS = {
         NoteForm,
         Transition.ACCEPT,
         lambda data: data["note"],
-        "Completion accepted: the action is closed.",
+        "Completion accepted: the action is completed.",
     ),
     "reject": Decision(
         "Reject completion",
