@@ -66,7 +66,8 @@ class ActionRow:
     lead_user: object = None
     owner_source: OwnerSource | None = None
     status_written: str = ""  # the Status cell as written: "Done"
-    status: str = ""  # the status it reads as (a Status value), or "" to leave it open
+    status_read: str = ""  # the status it reads as (a Status value)
+    status: str = ""  # the status to move the new action to, or "" to leave it as created
     line: int = 0  # where it starts in the pasted text (0 when typed in the form)
     parsed_timing: Timing | None = None
     errors: list[str] = field(default_factory=list)
@@ -76,8 +77,9 @@ class ActionRow:
         return self.owner_source == OwnerSource.USUAL_OWNER
 
     @property
-    def status_label(self) -> str:
-        return Status(self.status).label if self.status else ""
+    def status_read_label(self) -> str:
+        """The status the Status cell reads as: "Completed" for "Done"."""
+        return Status(self.status_read).label if self.status_read else ""
 
     @property
     def timing_unreadable(self) -> str:
@@ -182,6 +184,7 @@ def read_row_status(row: ActionRow, written: str) -> None:
         return
     completed = row.parsed_timing and row.parsed_timing.kind == TimingKind.COMPLETED
     before = Status.CLOSED if completed else Status.OPEN
+    row.status_read = status
     refusal = status_refusal(before, status)
     if refusal:
         row.errors.append(refusal)
