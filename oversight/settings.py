@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "reminders",
     "spreadsheets",
     "publication",
+    "reading",
     "dashboard",
     "search",
     "api",

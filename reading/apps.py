@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReadingConfig(AppConfig):
+    name = "reading"
+    verbose_name = "Reading letters"
