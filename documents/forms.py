@@ -102,10 +102,32 @@ class LetterForm(GovukModelForm):
             "subject": "Used as the title of the PDF",
         }
 
-    def __init__(self, *args, sender_organisation: Organisation | None, **kwargs):
+    questions = forms.ModelMultipleChoiceField(
+        label="Questions put at the meeting",
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Ticked questions are added to the end of the letter's text as a list, with "
+        "their deadlines; a question already in the text is not added again",
+    )
+
+    def __init__(
+        self,
+        *args,
+        sender_organisation: Organisation | None,
+        meeting: Meeting | None = None,
+        **kwargs,
+    ):
         # Set before the base class styles the fields, which validates a bound form.
         self.sender_organisation = sender_organisation
         super().__init__(*args, **kwargs)
+        # The meeting's questions, through the relation the questions app declares.
+        offered = meeting.questions.order_by("number") if meeting is not None else None
+        if offered is None or not offered.exists():
+            del self.fields["questions"]
+        else:
+            self.fields["questions"].queryset = offered
+            self.fields["questions"].label_from_instance = _question_choice
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()
@@ -130,10 +152,12 @@ class LetterForm(GovukModelForm):
         return cleaned
 
     def save_draft(self, *, meeting: Meeting, by) -> Letter:
-        """Save as a draft follow-up letter of the meeting, sent by the signatory.
+        """Save as a draft follow-up letter of the meeting, sent by the signatory, with the
+        ticked questions added to its text.
 
         Raises IllegalTransition if the letter is no longer a draft (letters.services)."""
         letter = self.save(commit=False)
+        letter.body = with_questions(letter.body, self.cleaned_data.get("questions") or [])
         letter.meeting = meeting
         letter.direction = Letter.Direction.OUT
         letter.sender = ", ".join(filter(None, [letter.signatory, letter.signatory_title]))
@@ -141,6 +165,27 @@ class LetterForm(GovukModelForm):
         if letter.created_by_id is None:
             letter.created_by = by
         return letter_save_draft(letter, by=by)
+
+
+QUESTIONS_INTRODUCTION = "At the meeting the following questions were put to you:"
+
+
+def _question_choice(question) -> str:
+    due = f" (response {question.response_timing})" if question.response_timing else ""
+    return f"{question.number}. {question.text}{due}"
+
+
+def with_questions(body: str, questions) -> str:
+    """The letter's text with the questions it does not yet contain as a list ("- " lines, the
+    letter's list syntax), each with its deadline as written."""
+    new = [q for q in questions if q.text.strip() not in body]
+    if not new:
+        return body
+    lines = [
+        f"- {q.text.strip()}" + (f" ({q.response_timing})" if q.response_timing else "")
+        for q in new
+    ]
+    return f"{body.rstrip()}\n\n{QUESTIONS_INTRODUCTION}\n\n" + "\n".join(lines)
 
 
 class OverdueReportForm(GovukForm):

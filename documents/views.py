@@ -138,6 +138,7 @@ def _edit_letter(request, letter: Letter, *, meeting, initial=None):
         instance=letter,
         initial=initial,
         sender_organisation=request.user.organisation,
+        meeting=meeting,
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -37,6 +37,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("reminders/", include("reminders.urls")),
     path("letters/", include("letters.urls")),
+    path("reading/", include("reading.urls")),
     path("questions/", include("questions.urls")),
     path("recommendations/", include("recommendations.urls")),
     path("exchange/", include("spreadsheets.urls")),

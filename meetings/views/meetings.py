@@ -53,7 +53,8 @@ def meeting_list(request):
 @login_required
 def meeting_detail(request, pk):
     """The meeting's record: attendees by organisation, minute items with the actions that came
-    from each, and the Annex A table of its actions (a lead sees only their organisation's)."""
+    from each, the Annex A table of its actions and the questions put at it (a lead sees only
+    their organisation's)."""
     meeting = get_meeting_for(request.user, pk)
     actions = list(meeting.actions.for_user(request.user).order_by("number"))
     by_minute = defaultdict(list)
@@ -64,10 +65,13 @@ def meeting_detail(request, pk):
         item.agreed_actions = by_minute.get(item.pk, [])
     people = list(meeting.attendees.select_related("organisation"))
     attendees = [person for person in people if not person.absent]
+    # The questions put at the meeting, through the relation the questions app declares.
+    questions = meeting.questions.for_user(request.user).select_related("put_to", "response_letter")
     context = {
         "meeting": meeting,
         "actions": actions,
         "minute_items": minute_items,
+        "questions": list(questions),
         "attendees_by_organisation": [
             (organisation, list(group))
             for organisation, group in groupby(attendees, key=lambda a: a.organisation)
