@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 
 from accounts.owners import read_owners
 from actions.annex import MAX_LEAD, MAX_TEXT, MAX_TIMING
@@ -55,7 +56,10 @@ class ItemForm(GovukForm):
     )
     keep = forms.BooleanField(label="Save this one", required=False)
     text = forms.CharField(
-        label="Text", max_length=MAX_TEXT, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Text",
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the text, or untick this item."},
     )
     timing = forms.CharField(
         label="Deadline as written",
@@ -67,7 +71,7 @@ class ItemForm(GovukForm):
     owners = forms.CharField(
         label="Owner organisations",
         max_length=200,
-        required=False,
+        error_messages={"required": "Name the organisation, for example MPS."},
         help_text="Short names, for example MPS or MPS and MOPAC",
     )
 
@@ -78,17 +82,21 @@ class ItemForm(GovukForm):
             self.fields["owners"].label = "Put to"
             self.fields["owners"].help_text = "One organisation's short name, for example MPS"
 
+    def _clean_fields(self):
+        """An unticked item is not checked: it will not be saved."""
+        super()._clean_fields()
+        if not self.cleaned_data.get("keep"):
+            self._errors = ErrorDict()
+
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("keep"):
+        if not cleaned.get("keep") or "owners" not in cleaned:
             return cleaned
-        if not (cleaned.get("text") or "").strip():
-            self.add_error("text", "Enter the text, or untick this item.")
         found = read_owners(cleaned.get("owners") or "", self.organisations)
         if found.unknown:
             self.add_error("owners", f"Unknown organisation '{found.unknown[0]}'.")
         elif not found.owners:
-            self.add_error("owners", "Name the organisation, for example MPS.")
+            self.add_error("owners", self.fields["owners"].error_messages["required"])
         elif cleaned.get("kind") == self.QUESTION and len(found.owners) > 1:
             self.add_error("owners", "A question is put to one organisation.")
         cleaned["organisations"] = found.owners

@@ -116,20 +116,24 @@ def test_saving_creates_the_actions_on_the_meeting_and_the_questions_on_the_lett
 
 def test_unticked_items_are_not_saved(client, officer, letter):
     client.force_login(officer)
-    data = save_data(preview(client, letter))
+    data = save_data(preview(client, letter), **{"items-1-text": ""})  # unticked: not checked
     del data["items-1-keep"], data["items-2-keep"]
-    client.post(url(letter), data)
+    assert client.post(url(letter), data).status_code == 302
     assert Action.objects.count() == 1
     assert PerformanceQuestion.objects.count() == 1
 
 
 def test_one_wrong_item_saves_nothing_and_says_which(client, officer, letter):
     client.force_login(officer)
-    data = save_data(preview(client, letter), **{"items-3-owners": "Nobody Known"})
+    data = save_data(
+        preview(client, letter), **{"items-3-owners": "Nobody Known", "items-0-text": ""}
+    )
     response = client.post(url(letter), data)
     assert response.status_code == 200
-    assert "Nothing has been saved" in response.content.decode()
-    assert "Unknown organisation &#x27;Nobody Known&#x27;" in response.content.decode()
+    page = response.content.decode()
+    assert "Nothing has been saved: 2 problems to fix" in page
+    assert "Unknown organisation &#x27;Nobody Known&#x27;" in page
+    assert "Enter the text, or untick this item." in page
     assert not Action.objects.exists() and not PerformanceQuestion.objects.exists()
 
 
