@@ -327,6 +327,14 @@ MATRIX = {
         pk_of("meeting_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),
+    "reading:letter": (
+        pk_of("letter_a"),
+        {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
+    ),
+    "reading:meeting": (
+        pk_of("meeting_a"),
+        {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
+    ),
     "meetings:board_detail": (
         pk_of("board"),
         {"GET": "L 200 403 403 200 200", "POST": "L 200 403 403 200 200"},
