@@ -86,9 +86,13 @@ _ANNEX_HEADER = re.compile(r"^\s*no\.?\s*\tactions?\s*\t", re.IGNORECASE)
 
 @dataclass
 class _Block:
-    text: str
+    lines: list[str]
     bullet: bool
     list_index: int = -1  # which list a bullet belongs to
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
 
 
 def _blocks(lines: list[str]) -> list[_Block]:
@@ -104,11 +108,11 @@ def _blocks(lines: list[str]) -> list[_Block]:
             continue
         bullet = _BULLET.match(line)
         if bullet:
-            blocks.append(_Block(bullet["text"].strip(), True))
+            blocks.append(_Block([bullet["text"].strip()], True))
         elif blocks and line[0].islower():
-            blocks[-1].text = f"{blocks[-1].text} {line}"
+            blocks[-1].lines.append(line)
         else:
-            blocks.append(_Block(line, False))
+            blocks.append(_Block([line], False))
     lists = -1
     for i, block in enumerate(blocks):
         if block.bullet:
@@ -154,11 +158,9 @@ _REQUEST = re.compile(
     r"\bI would be grateful if\b|\bI asked that you\b"
     r"|\bI would be grateful for (?:an? |your )?(?:update|response|confirmation|assessment)",
 )
-_ALL_QUESTIONS_BY = re.compile(
-    r"\b(?:respon|repl|answer)\w*\b.*\b(?:questions|the above|this letter)\b"
-    r"|\b(?:questions|the above|this letter)\b.*\b(?:respon|repl|answer)\w*\b",
-    re.IGNORECASE,
-)
+# "Responses to the questions in this letter by ...": both words, in either order.
+_RESPONSE = re.compile(r"\b(?:respon|repl|answer)", re.IGNORECASE)
+_THE_QUESTIONS = re.compile(r"\b(?:questions|the above|this letter)\b", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:this|these|those)\b", re.IGNORECASE)
 _MINUTE_NUMBER = re.compile(r"^[0-9]+(?:\.[0-9]+)+\.?\s+")
 _SIGN_OFF = re.compile(r"^(?:yours (?:sincerely|faithfully)|kind regards|best wishes)\b", re.I)
@@ -198,22 +200,16 @@ def read_paper(text: str, written_on: datetime.date, annex_table: str = "") -> R
     marked = _marked_actions(blocks, written_on)
     reading.actions += marked
     recorded = bool(reading.actions)  # an Annex A or numbered minutes record the actions
-    lead_ins = {
-        b.list_index + 1: blocks[i - 1]
-        for i, b in enumerate(blocks)
-        if i and b.bullet and not blocks[i - 1].bullet
-    }
+    lists: dict[int, list[_Block]] = {}
+    for block in blocks:
+        if block.bullet:
+            lists.setdefault(block.list_index, []).append(block)
     general: Deadline | None = None
     for i, block in enumerate(blocks):
         if block.bullet:
-            _read_list_item(
-                reading,
-                block,
-                lead_ins.get(block.list_index + 1),
-                written_on,
-                read_actions=not recorded,
-                blocks=blocks,
-            )
+            if i == 0 or not blocks[i - 1].bullet:  # the first item: read the whole list
+                lead_in = blocks[i - 1].text if i else ""
+                _read_list(reading, lists[block.list_index], lead_in, written_on, not recorded)
             continue
         if i + 1 < len(blocks) and blocks[i + 1].bullet:
             continue  # a list's lead-in: read with its items
@@ -223,7 +219,7 @@ def read_paper(text: str, written_on: datetime.date, annex_table: str = "") -> R
             own = find_deadline(sentence, written_on)
             if _ACTION_MARK.search(sentence) or _ACTION_LINE.match(sentence):
                 continue
-            if own and _ALL_QUESTIONS_BY.search(sentence):
+            if own and _RESPONSE.search(sentence) and _THE_QUESTIONS.search(sentence):
                 general = general or own
             elif _is_question(sentence) and (not after or len(after.split()) >= 3):
                 reading.questions.append(_item(sentence, own))
@@ -244,19 +240,22 @@ def _item(text: str, deadline: Deadline | None) -> ReadItem:
     return item
 
 
-def _read_list_item(reading, block, lead_in, written_on, *, read_actions, blocks) -> None:
-    lead_text = lead_in.text if lead_in else ""
-    siblings = [b for b in blocks if b.list_index == block.list_index]
-    if _ACTION_LEAD_IN.search(lead_text):
-        if read_actions:
-            action = _item(block.text, find_deadline(block.text, written_on))
-            action.set_deadline(find_deadline(sentences(lead_text)[-1], written_on))
-            action.lead = guess_lead(block.text)
-            reading.actions.append(action)
-    elif _QUESTION_LEAD_IN.search(lead_text) or all(_is_question(b.text) for b in siblings):
-        question = _item(block.text, find_deadline(block.text, written_on))
-        question.set_deadline(find_deadline(sentences(lead_text)[-1], written_on))
-        reading.questions.append(question)
+def _read_list(reading, items, lead_in: str, written_on, read_actions: bool) -> None:
+    """A list's items as actions or questions, as its lead-in says; the lead-in's deadline
+    governs the items without their own."""
+    for_all = find_deadline(sentences(lead_in)[-1], written_on) if lead_in.strip() else None
+    if _ACTION_LEAD_IN.search(lead_in):
+        found = reading.actions if read_actions else []
+    elif _QUESTION_LEAD_IN.search(lead_in) or all(_is_question(b.text) for b in items):
+        found = reading.questions
+    else:
+        return
+    for block in items:
+        item = _item(block.text, find_deadline(block.text, written_on))
+        item.set_deadline(for_all)
+        if found is reading.actions:
+            item.lead = guess_lead(block.text)
+        found.append(item)
 
 
 def _annex_actions(annex: str, written_on: datetime.date) -> list[ReadItem]:

@@ -18,7 +18,7 @@ from common.formsets import error_links
 from letters.access import get_letter_for
 from meetings.access import get_meeting_for
 
-from .forms import ItemForm, ItemFormSet, ReadForm
+from .forms import MAX_ITEMS, ItemForm, ItemFormSet, ReadForm
 from .letter import Reading, read_paper
 from .save import save_items
 
@@ -70,6 +70,11 @@ def _read(request, *, source, letter, meeting):
             text = extracted.text if extracted else form.cleaned_data["text"]
             reading = read_paper(text, source.date, extracted.annex_table if extracted else "")
             initial = _initial(reading, _usual_owner(letter), annex_elsewhere=meeting is not None)
+            if len(initial) > MAX_ITEMS:
+                messages.warning(
+                    request, f"Only the first {MAX_ITEMS} of {len(initial)} items read are shown."
+                )
+                initial = initial[:MAX_ITEMS]
             context.update(
                 formset=ItemFormSet(initial=initial, prefix=PREFIX, organisations=organisations),
                 annex_text=reading.annex_text if meeting is not None else "",
