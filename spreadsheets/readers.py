@@ -1,4 +1,11 @@
-"""Read a spreadsheet (xlsx or csv) into text cells, with the row numbers a person sees."""
+"""Read a spreadsheet (xlsx or csv) into text cells, with the row numbers a person sees.
+
+Every limit is checked before the work it bounds, so a hostile file costs little to refuse:
+the upload's size; for a workbook, the number of zip members and their uncompressed sizes, both
+as declared and as counted while the members are streamed once (a zip bomb or a member whose
+header lies is refused before openpyxl parses anything); then, while the first sheet is streamed
+row by row (openpyxl read-only), the rows, the columns and the characters in each cell.
+"""
 
 import csv
 import datetime
@@ -9,8 +16,13 @@ from dataclasses import dataclass
 import openpyxl
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 30 * 1024 * 1024
+MAX_ZIP_MEMBERS = 200
 MAX_ROWS = 5000
+MAX_LINES = MAX_ROWS + 100  # rows, counting the header and any title or blank rows above it
 MAX_COLUMNS = 40
+MAX_CELL_CHARACTERS = 10_000
+_CHUNK = 64 * 1024
 
 
 class UnreadableFile(ValueError):
@@ -37,9 +49,9 @@ def read_sheet(name: str, data: bytes) -> Sheet:
     header_line, header = None, []
     rows = []
     for number, cells in lines:
-        cells = [_text(cell) for cell in cells[:MAX_COLUMNS]]
-        while cells and not cells[-1]:
-            cells.pop()
+        if number > MAX_LINES:
+            raise UnreadableFile(f"The file has more than {MAX_ROWS} rows; split it.")
+        cells = _within_limits(number, [_text(cell) for cell in cells])
         if header_line is None:
             if any(cells):
                 header_line, header = number, cells
@@ -52,17 +64,67 @@ def read_sheet(name: str, data: bytes) -> Sheet:
     return Sheet(header=header, rows=rows)
 
 
+def _within_limits(number: int, cells: list[str]) -> list[str]:
+    """The row's cells without trailing blanks; refuses too many columns or too long a cell."""
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) > MAX_COLUMNS:
+        raise UnreadableFile(
+            f"Row {number} has more than {MAX_COLUMNS} columns; remove the extra columns."
+        )
+    for column, cell in enumerate(cells, start=1):
+        if len(cell) > MAX_CELL_CHARACTERS:
+            raise UnreadableFile(
+                f"Row {number}, column {column} has more than {MAX_CELL_CHARACTERS:,} characters."
+            )
+    return cells
+
+
+def _check_archive(data: bytes) -> None:
+    """Refuse a workbook whose members expand past MAX_UNCOMPRESSED_BYTES (a zip bomb).
+
+    The declared sizes are summed first; then each member is streamed once and its bytes counted,
+    so a member that expands past what it declares is refused too (zipfile also stops at the
+    declared size and checks the CRC, which a lying member fails).
+    """
+    too_large = UnreadableFile(
+        f"The workbook expands to more than {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB; "
+        "it is not an action tracker."
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_ZIP_MEMBERS:
+                raise UnreadableFile("The workbook has too many parts to be an action tracker.")
+            if sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES:
+                raise too_large
+            total = 0
+            for member in members:
+                counted = 0
+                with archive.open(member) as stream:
+                    while chunk := stream.read(_CHUNK):
+                        counted += len(chunk)
+                        total += len(chunk)
+                        if counted > member.file_size or total > MAX_UNCOMPRESSED_BYTES:
+                            raise too_large
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise UnreadableFile("The file is not a readable Excel workbook (.xlsx).") from exc
+    except RuntimeError as exc:  # an encrypted member
+        raise UnreadableFile("The workbook is password-protected; save it without one.") from exc
+
+
 def _xlsx_lines(data: bytes):
+    _check_archive(data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise UnreadableFile("The file is not a readable Excel workbook (.xlsx).") from exc
     try:
         sheet = book.worksheets[0]
-        for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+        # One more row and column than allowed, so the limits see them and refuse.
+        rows = sheet.iter_rows(max_row=MAX_LINES + 1, max_col=MAX_COLUMNS + 1, values_only=True)
+        for number, cells in enumerate(rows, start=1):
             yield number, list(cells)
-            if number > MAX_ROWS + 100:
-                break
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         # ValueError covers defusedxml's refusals (entity declarations: XML bombs).
         raise UnreadableFile("The workbook cannot be read safely.") from exc

@@ -6,6 +6,6 @@ app_name = "spreadsheets"
 
 urlpatterns = [
     path("import/", views.import_upload, name="import"),
-    path("import/review/", views.import_review, name="import_review"),
+    path("import/<uuid:pk>/", views.import_review, name="import_review"),
     path("export/<slug:kind>.<slug:fmt>", views.export, name="export"),
 ]

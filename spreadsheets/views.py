@@ -4,20 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
-
-from meetings.models import Meeting
 
 from .exports import EXPORTS
 from .forms import MappingForm, UploadForm
 from .importer import guess_mapping
+from .models import PendingImport
 from .readers import UnreadableFile, read_sheet
 from .services import ImportRefused, check_import, import_actions
 from .writers import download
-
-SESSION_KEY = "spreadsheet_import"
 
 
 def _require_importer(user) -> None:
@@ -28,7 +25,7 @@ def _require_importer(user) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    """Step 1: the file and the meeting. The file's cells are kept in the session."""
+    """Step 1: the file and the meeting. The file's cells are kept on the server (PendingImport)."""
     _require_importer(request.user)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -38,57 +35,58 @@ def import_upload(request):
         except UnreadableFile as exc:
             form.add_error("file", str(exc))
         else:
-            request.session[SESSION_KEY] = {
-                "meeting": form.cleaned_data["meeting"].pk,
-                "default_owner": getattr(form.cleaned_data["default_owner"], "short_name", ""),
-                "filename": upload.name[:100],
-                "header": sheet.header,
-                "rows": sheet.rows,
-            }
-            return redirect("spreadsheets:import_review")
+            PendingImport.objects.expired().delete()
+            pending = PendingImport.objects.create(
+                uploaded_by=request.user,
+                meeting=form.cleaned_data["meeting"],
+                default_owner=getattr(form.cleaned_data["default_owner"], "short_name", ""),
+                filename=upload.name[:100],
+                header=sheet.header,
+                rows=sheet.rows,
+            )
+            return redirect("spreadsheets:import_review", pk=pending.pk)
     return render(request, "spreadsheets/import_upload.html", {"form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def import_review(request):
+def import_review(request, pk):
     """Step 2: map the columns and see the preview; then save every row, or none."""
     _require_importer(request.user)
-    upload = request.session.get(SESSION_KEY)
-    if not upload:
-        messages.info(request, "Upload a spreadsheet first.")
+    pending = PendingImport.objects.live().select_related("meeting__board")
+    upload = pending.filter(uploaded_by=request.user, pk=pk).first()
+    if upload is None:
+        messages.info(request, "Upload the spreadsheet again: uploads are kept for a day.")
         return redirect("spreadsheets:import")
-    meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=upload["meeting"])
-    header = upload["header"]
+    meeting = upload.meeting
+    header = upload.header
     if request.method == "POST":
         form = MappingForm(request.POST, header=header)
     else:
         guessed = {k: "" if v is None else str(v) for k, v in guess_mapping(header).items()}
         form = MappingForm(guessed, header=header)
-    default_owner = upload.get("default_owner", "")
+    default_owner = upload.default_owner
     rows = (
-        check_import(meeting, upload["rows"], form.mapping(), default_owner)
-        if form.is_valid()
-        else []
+        check_import(meeting, upload.rows, form.mapping(), default_owner) if form.is_valid() else []
     )
     has_errors = any(row.errors for row in rows)
     if request.method == "POST" and "save" in request.POST and form.is_valid() and not has_errors:
         try:
             result = import_actions(
                 meeting,
-                upload["rows"],
+                upload.rows,
                 form.mapping(),
                 by=request.user,
-                filename=upload["filename"],
+                filename=upload.filename,
                 default_owner=default_owner,
             )
         except ImportRefused:
             messages.error(request, "The actions changed while you were looking: check again.")
         else:
-            del request.session[SESSION_KEY]
+            upload.delete()
             messages.success(
                 request,
-                f"Imported {upload['filename']}: {result.created} created, "
+                f"Imported {upload.filename}: {result.created} created, "
                 f"{result.updated} updated, {result.unchanged} unchanged.",
             )
             return redirect(f"{reverse('actions:list')}?meeting={meeting.pk}")
@@ -98,7 +96,7 @@ def import_review(request):
         {
             "form": form,
             "meeting": meeting,
-            "filename": upload["filename"],
+            "filename": upload.filename,
             "rows": rows,
             "error_count": sum(bool(row.errors) for row in rows),
             "counts": {

@@ -18,6 +18,7 @@ from django.utils import timezone
 from accounts.models import Organisation, Role
 from actions.models import Evidence
 from letters.models import Letter
+from spreadsheets.models import PendingImport
 
 from .factories import (
     ActionFactory,
@@ -125,6 +126,13 @@ def build_world() -> World:
             status=Letter.Status.PUBLISHED,
             published_on=timezone.localdate() - datetime.timedelta(days=1),
         )
+    )
+    world.records["pending_import"] = PendingImport.objects.create(
+        uploaded_by=world.users["officer"],
+        meeting=world.records["meeting_a"],
+        filename="tracker.csv",
+        header=["No.", "Action", "Owner"],
+        rows=[[2, ["1", f"{MARK['A']} imported action", "MPS"]]],
     )
     world.clients = {role: Client() for role in ROLES}
     for role, user in world.users.items():

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from actions.models import Action, ActionUpdate
 from actions.workflow import Status
 from spreadsheets.importer import Context, Existing, check_rows, guess_mapping
+from spreadsheets.models import PendingImport
 from spreadsheets.readers import UnreadableFile, read_sheet
 from spreadsheets.writers import csv_text, xlsx_bytes
 
@@ -309,28 +310,29 @@ def test_web_import_previews_then_saves_all_rows(client, officer, meeting, mps):
             [1, "Brief", "August 2022", "AC", "MPS"],
         ]
     )
-    assert upload(client, meeting, "tracker.xlsx", data).status_code == 302
-    preview = client.get(reverse("spreadsheets:import_review"))
+    uploaded = upload(client, meeting, "tracker.xlsx", data)
+    assert uploaded.status_code == 302
+    review = uploaded["Location"]
+    preview = client.get(review)
     page = preview.content.decode()
     assert "31 August 2022" in page
     assert preview.context["counts"]["create"] == 1
     assert not Action.objects.exists()
     mapping = {name: str(i) for i, name in enumerate(["number", "text", "timing", "lead", "owner"])}
-    response = client.post(
-        reverse("spreadsheets:import_review"), {**mapping, "status": "", "save": "1"}
-    )
+    response = client.post(review, {**mapping, "status": "", "save": "1"})
     assert response.status_code == 302
     assert Action.objects.get().history.latest().history_user == officer
+    assert not PendingImport.objects.exists()
 
 
 def test_web_import_with_errors_shows_them_and_offers_no_save(client, officer, meeting, mps):
     client.force_login(officer)
-    upload(client, meeting, "t.csv", b"No.,Action,Owner\n1,Brief,MPS\n1,Again,MPS\n")
-    page = client.get(reverse("spreadsheets:import_review")).content.decode()
+    review = upload(client, meeting, "t.csv", b"No.,Action,Owner\n1,Brief,MPS\n1,Again,MPS\n")
+    page = client.get(review["Location"]).content.decode()
     assert "Row 3: No. 1 is also on row 2" in page
     assert 'name="save"' not in page
     response = client.post(
-        reverse("spreadsheets:import_review"),
+        review["Location"],
         {"number": "0", "text": "1", "owner": "2", "save": "1"},
     )
     assert response.status_code == 200
@@ -402,8 +404,8 @@ def test_export_edit_import_round_trip_updates_statuses(tmp_path, client, office
     book.active["F3"] = "In progress"
     buffer = io.BytesIO()
     book.save(buffer)
-    upload(client, meeting, "actions.xlsx", buffer.getvalue())
-    preview = client.get(reverse("spreadsheets:import_review"))
+    review = upload(client, meeting, "actions.xlsx", buffer.getvalue())["Location"]
+    preview = client.get(review)
     assert preview.context["counts"] == {"create": 0, "update": 1, "unchanged": 1}
     data = {
         k: ("" if v is None else str(v))
@@ -411,7 +413,7 @@ def test_export_edit_import_round_trip_updates_statuses(tmp_path, client, office
             ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
         ).items()
     }
-    client.post(reverse("spreadsheets:import_review"), {**data, "save": "1"})
+    client.post(review, {**data, "save": "1"})
     assert list(Action.objects.order_by("number").values_list("status", flat=True)) == [
         "open",
         "in_progress",
@@ -509,7 +511,7 @@ def test_an_annex_a_without_owners_imports_with_the_owner_given_else_the_usual_o
 
 def test_web_import_uses_the_default_owner_for_rows_without_one(client, officer, meeting, mps):
     client.force_login(officer)
-    client.post(
+    uploaded = client.post(
         reverse("spreadsheets:import"),
         {
             "meeting": meeting.pk,
@@ -517,9 +519,10 @@ def test_web_import_uses_the_default_owner_for_rows_without_one(client, officer,
             "file": SimpleUploadedFile("annex.csv", b"No.,Action,Timing\n1,Brief,August 2022\n"),
         },
     )
-    assert client.get(reverse("spreadsheets:import_review")).context["counts"]["create"] == 1
+    review = uploaded["Location"]
+    assert client.get(review).context["counts"]["create"] == 1
     response = client.post(
-        reverse("spreadsheets:import_review"),
+        review,
         {"number": "0", "text": "1", "timing": "2", "save": "1"},
     )
     assert response.status_code == 302, response.context["rows"][0].errors

@@ -290,7 +290,11 @@ MATRIX = {
         NONE,
         {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
     ),
-    "spreadsheets:import_review": (NONE, {"GET": "L R 403 403 403 R", "POST": "L R 403 403 403 R"}),
+    "spreadsheets:import_review": (
+        pk_of("pending_import"),
+        # Only the officer who uploaded it sees it; another importer is sent to upload again.
+        {"GET": "L 200 403 403 403 R", "POST": "L 200 403 403 403 R"},
+    ),
     # questions
     "questions:accept": (
         pk_of("question_a"),
