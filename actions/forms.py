@@ -11,6 +11,7 @@ from accounts.models import Role, User
 from actions.evidence import ALLOWED_LABEL, MAX_FILES_PER_UPDATE, check_evidence_files
 from actions.models import Action
 from actions.workflow import LIVE_STATUSES
+from common.optimistic import VersionedForm
 from meetings.models import MinuteItem
 
 NOTE_MAX = 10000
@@ -129,10 +130,9 @@ class SupersedeForm(ReasonForm):
         return data
 
 
-class ActionEditForm(forms.ModelForm):
-    """An officer's edit. `version` is the version the officer started from (stale-edit check)."""
+class ActionEditForm(VersionedForm, forms.ModelForm):
+    """An officer's edit, from the version the officer opened (common/optimistic.py)."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
     owners = OwnersField(error_messages={"required": "Choose at least one owner organisation"})
 
     class Meta:
@@ -158,8 +158,6 @@ class ActionEditForm(forms.ModelForm):
         self.fields["minute_item"].queryset = MinuteItem.objects.filter(
             meeting_id=self.instance.meeting_id
         )
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 class ReviseTimingForm(forms.Form):

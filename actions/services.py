@@ -37,7 +37,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from actions.models import Action, ActionUpdate, StaleEdit, TimingRevision
+from actions.models import Action, ActionUpdate, TimingRevision
 from actions.timing import TimingKind
 from actions.workflow import (
     LIVE_STATUSES,
@@ -51,6 +51,7 @@ from actions.workflow import (
 from common.history import record_change
 from common.lifecycle import IllegalTransition
 from common.locking import lock_and_reload
+from common.optimistic import check_version
 
 NOT_LIVE = "This action is no longer live: reopen it before updating it."
 NOTE_REQUIRED = "Enter what has been done"
@@ -369,15 +370,8 @@ def edit_action(
     The status and the timing are not edited: change them with `change_status`,
     `move_to_status` or `revise_timing`.
     """
-    current = (
-        Action.objects.select_for_update()
-        .filter(pk=action.pk)
-        .order_by()
-        .values("version", *NOT_EDITED)
-        .get()
-    )
-    if current["version"] != expected_version:
-        raise StaleEdit("Someone else saved this action while you were editing it.")
+    check_version(action, expected_version)
+    current = Action.objects.filter(pk=action.pk).order_by().values(*NOT_EDITED).get()
     edited = [
         name
         for name in NOT_EDITED

@@ -7,6 +7,7 @@ from django import forms
 
 from accounts.models import Organisation
 from common.govuk import DateField, GovukForm, GovukModelForm
+from common.optimistic import VersionedForm
 from letters.models import Letter
 from letters.services import letter_save_draft, suggest_reference
 from meetings.models import Board, Meeting
@@ -46,7 +47,7 @@ def letter_initial(meeting: Meeting, today: datetime.date) -> dict:
     return initial
 
 
-class LetterForm(GovukModelForm):
+class LetterForm(VersionedForm, GovukModelForm):
     """A follow-up letter, composed by an officer from a meeting. Every field has a length limit."""
 
     date = DateField(label="Date of the letter")
@@ -155,7 +156,8 @@ class LetterForm(GovukModelForm):
         """Save as a draft follow-up letter of the meeting, sent by the signatory, with the
         ticked questions added to its text.
 
-        Raises IllegalTransition if the letter is no longer a draft (letters.services)."""
+        Raises IllegalTransition if the letter is no longer a draft, StaleEdit if it was saved
+        since the form was opened (letters.services)."""
         letter = self.save(commit=False)
         letter.body = with_questions(letter.body, self.cleaned_data.get("questions") or [])
         letter.meeting = meeting
@@ -164,7 +166,7 @@ class LetterForm(GovukModelForm):
         letter.sender_organisation = self.sender_organisation
         if letter.created_by_id is None:
             letter.created_by = by
-        return letter_save_draft(letter, by=by)
+        return letter_save_draft(letter, by=by, expected_version=self.expected_version)
 
 
 QUESTIONS_INTRODUCTION = "At the meeting the following questions were put to you:"

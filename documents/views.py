@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from actions.models import Action
+from common.optimistic import StaleEdit
 from letters.access import get_letter_for
 from letters.models import Letter
 from letters.workflow import IllegalTransition, Transition, allowed_transitions, transitions_for
@@ -143,11 +144,14 @@ def _edit_letter(request, letter: Letter, *, meeting, initial=None):
     if request.method == "POST" and form.is_valid():
         try:
             letter = form.save_draft(meeting=meeting, by=request.user)
+        except StaleEdit as stale:  # saved by someone else since the form was opened
+            form.refuse_stale(stale)
         except IllegalTransition as refused:  # sent since the page was opened
             messages.error(request, str(refused))
+            return redirect("documents:letter_preview", pk=letter.pk)
         else:
             messages.success(request, f"{letter.titled} saved as a draft.")
-        return redirect("documents:letter_preview", pk=letter.pk)
+            return redirect("documents:letter_preview", pk=letter.pk)
     return render(
         request, "documents/letter_form.html", {"form": form, "meeting": meeting, "letter": letter}
     )

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from common.govuk import DateField, GovukModelForm
+from common.optimistic import VersionedForm
 from letters.models import Letter
 from meetings.models import Meeting
 
@@ -24,7 +25,7 @@ def validate_pdf(upload) -> None:
         raise ValidationError("The file must be a PDF.")
 
 
-class LetterForm(GovukModelForm):
+class LetterForm(VersionedForm, GovukModelForm):
     date = DateField(label="Date of the letter")
     response_due = DateField(label="Response due", required=False)
     pdf = forms.FileField(

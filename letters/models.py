@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from common.optimistic import VersionedModel
 from meetings.models import Meeting, SourceOfActions
 
 from .workflow import LetterStatus
@@ -26,7 +27,7 @@ def letter_titled(reference: str, date: datetime.date) -> str:
     return f"Letter {reference}" if reference else letter_label(reference, date)
 
 
-class Letter(SourceOfActions):
+class Letter(VersionedModel, SourceOfActions):
     """A letter in or out: follow-up letters, responses, committee correspondence."""
 
     class Direction(models.TextChoices):

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from common.history import record_change
 from common.integrity import taken_meanwhile
+from common.optimistic import check_version
 from letters.models import Letter
 
 from .workflow import Status, Transition, allowed_transitions, check
@@ -96,10 +97,12 @@ def letter_record(
 
 
 @transaction.atomic
-def letter_edit(letter: Letter, *, by, reason: str = "Edited") -> Letter:
-    """Save an officer's edit in the register. A change of status must be one the map lets an
-    officer set there (SET_STATUS); a published letter set back to another status is no longer
-    published."""
+def letter_edit(letter: Letter, *, by, expected_version: int, reason: str = "Edited") -> Letter:
+    """Save an officer's edit in the register, made from `expected_version` (StaleEdit if the
+    letter was saved since: a stale form never puts back an old status). A change of status is
+    the officer's choice on the form and must be one the map lets an officer set there
+    (SET_STATUS); a published letter set back to another status is no longer published."""
+    check_version(letter, expected_version)
     before = _locked_status(letter)
     if letter.status != before:
         check(Transition.SET_STATUS, before, reference=_called(letter), target=letter.status)
@@ -107,9 +110,14 @@ def letter_edit(letter: Letter, *, by, reason: str = "Edited") -> Letter:
 
 
 @transaction.atomic
-def letter_save_draft(letter: Letter, *, by, reason: str | None = None) -> Letter:
-    """Save a draft follow-up letter (new, or still a draft: SAVE_DRAFT)."""
+def letter_save_draft(
+    letter: Letter, *, by, expected_version: int | None = None, reason: str | None = None
+) -> Letter:
+    """Save a draft follow-up letter: new, or still a draft (SAVE_DRAFT) and, when edited on its
+    form, still at the version the form was opened at (`expected_version`, else StaleEdit)."""
     if letter.pk is not None:
+        if expected_version is not None:
+            check_version(letter, expected_version)
         check(Transition.SAVE_DRAFT, _locked_status(letter), reference=_called(letter))
     letter.status = Status.DRAFT
     return _save(letter, by=by, reason=reason or Transition.SAVE_DRAFT.label)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from common.history import history_entries
 from common.integrity import add_form_errors
 from common.listing import id_param, render_filtered_list
+from common.optimistic import StaleEdit
 from letters.access import get_letter_for, letters_for
 from letters.models import Letter
 
@@ -131,7 +132,11 @@ def letter_edit(request, pk):
     form = LetterForm(request.POST or None, request.FILES or None, instance=letter)
     if request.method == "POST" and form.is_valid():
         try:
-            services.letter_edit(form.save(commit=False), by=request.user)
+            services.letter_edit(
+                form.save(commit=False), by=request.user, expected_version=form.expected_version
+            )
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
         except IllegalTransition as refused:
             form.add_error("status", str(refused))
         except ValidationError as taken:  # its new reference recorded meanwhile

@@ -6,11 +6,15 @@ from django import forms
 
 from common.formsets import MAX_ROWS, RowStyle
 from common.govuk import DateField, GovukModelForm
+from common.optimistic import VersionedForm
 
 from .models import Attendee, Board, Meeting, MinuteItem
 
 
-class MeetingForm(GovukModelForm):
+class MeetingForm(VersionedForm, GovukModelForm):
+    """A meeting recorded or edited; its status is changed on its own page (MeetingStatusForm),
+    never by this form once the meeting exists."""
+
     date = DateField(label="Date of the meeting")
 
     class Meta:
@@ -24,9 +28,11 @@ class MeetingForm(GovukModelForm):
         self.fields["board"].queryset = Board.objects.filter(is_active=True) | Board.objects.filter(
             pk=getattr(self.instance, "board_id", None)
         )
+        if self.instance.pk is not None:
+            del self.fields["status"]
 
 
-class MeetingStatusForm(GovukModelForm):
+class MeetingStatusForm(VersionedForm, GovukModelForm):
     class Meta:
         model = Meeting
         fields = ["status"]

@@ -7,6 +7,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from common.optimistic import VersionedModel
 
 # The organisation the boards oversee: a board's usual owner unless it names another.
 DEFAULT_USUAL_OWNER = "MPS"
@@ -82,7 +83,7 @@ class SourceOfActions(models.Model):
         return [self.actions.all(), self.questions.all()]
 
 
-class Meeting(SourceOfActions):
+class Meeting(VersionedModel, SourceOfActions):
     """One sitting of a board on a date."""
 
     class Status(models.TextChoices):

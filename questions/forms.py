@@ -4,12 +4,13 @@ from django import forms
 from django.db.models import Max
 
 from common.govuk import GovukForm, GovukModelForm
+from common.optimistic import VersionedForm
 from letters.models import Letter
 from meetings.models import Meeting
 from questions.models import PerformanceQuestion
 
 
-class QuestionForm(GovukModelForm):
+class QuestionForm(VersionedForm, GovukModelForm):
     response_timing = forms.CharField(
         label="Response due, as written",
         max_length=200,

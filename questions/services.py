@@ -18,6 +18,7 @@ from actions.services import calendar_reason
 from common.history import record_change
 from common.integrity import taken_meanwhile
 from common.locking import lock_and_reload
+from common.optimistic import check_version
 
 from .models import PerformanceQuestion, QuestionEvent
 from .workflow import Transition, check
@@ -50,14 +51,23 @@ def _save(
 # -- recording and editing ----------------------------------------------------------------------
 
 
+@transaction.atomic
 def question_save(
-    question: PerformanceQuestion, *, by, reason: str = "", at: datetime.datetime | None = None
+    question: PerformanceQuestion,
+    *,
+    by,
+    expected_version: int | None = None,
+    reason: str = "",
+    at: datetime.datetime | None = None,
 ) -> PerformanceQuestion:
-    """Save a question as recorded or edited: by an officer on its form, or from the demo data's
-    seed documents, dated `at` as the document dates it (None: now; never from a form). Its
-    status is not changed here."""
+    """Save a question as recorded or edited: by an officer on its form (from
+    `expected_version`: StaleEdit if it was saved since, so a stale form never puts back a
+    deadline "ask again" moved), or from the demo data's seed documents, dated `at` as the
+    document dates it (None: now; never from a form). Its status is not changed here."""
     new = question.pk is None
     if not new:
+        if expected_version is not None:
+            check_version(question, expected_version)
         question.version += 1
     _save(question, by=by, reason=reason or ("Question recorded" if new else "Edited"), at=at)
     return question

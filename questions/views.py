@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from common.history import history_entries
 from common.integrity import add_form_errors
 from common.listing import id_param, render_filtered_list
+from common.optimistic import StaleEdit
 from letters.access import get_letter_for, letters_for
 from meetings.access import get_meeting_for
 from questions.access import get_question_for
@@ -190,7 +191,11 @@ def question_edit(request, pk=None):
     form = QuestionForm(request.POST or None, instance=question, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.question_save(form.save(commit=False), by=request.user)
+            saved = services.question_save(
+                form.save(commit=False), by=request.user, expected_version=form.expected_version
+            )
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
         except ValidationError as taken:  # its number taken meanwhile by someone else
             add_form_errors(form, taken)
         else:

@@ -4,11 +4,12 @@ from django import forms
 
 from actions.models import Action
 from common.govuk import DateField, GovukForm, GovukModelForm
+from common.optimistic import VersionedForm
 from letters.models import Letter
 from recommendations.models import Recommendation, Report
 
 
-class ReportForm(GovukModelForm):
+class ReportForm(VersionedForm, GovukModelForm):
     published_on = DateField(label="Published on")
     comments_published_on = DateField(
         label="MOPAC's comments published on",
@@ -22,7 +23,7 @@ class ReportForm(GovukModelForm):
         fields = ["title", "body", "kind", "published_on", "url", "comments_published_on"]
 
 
-class RecommendationForm(GovukModelForm):
+class RecommendationForm(VersionedForm, GovukModelForm):
     class Meta:
         model = Recommendation
         fields = [

@@ -7,13 +7,14 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from common.optimistic import VersionedModel
 
 # The Mayor's office must publish its comments on an HMICFRS report within 56 days of publication
 # (Police Act 1996, s.55).
 INSPECTION_RESPONSE_DAYS = 56
 
 
-class Report(models.Model):
+class Report(VersionedModel):
     """A report that makes recommendations: HMICFRS PEEL, a review, a committee letter."""
 
     class Kind(models.TextChoices):
@@ -46,7 +47,7 @@ class Report(models.Model):
         return self.published_on + datetime.timedelta(days=INSPECTION_RESPONSE_DAYS)
 
 
-class Recommendation(models.Model):
+class Recommendation(VersionedModel):
     class Kind(models.TextChoices):
         RECOMMENDATION = "recommendation", "Recommendation"
         AREA_FOR_IMPROVEMENT = "afi", "Area for improvement"

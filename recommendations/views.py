@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from actions.models import Action
 from common.history import history_entries, record_change
 from common.listing import id_param, paginate, render_filtered_list
+from common.optimistic import StaleEdit, check_version
 from letters.access import letters_for
 from recommendations.access import get_recommendation_for, recommendations_for
 from recommendations.models import Report
@@ -78,15 +79,21 @@ def recommendation_edit(request, pk=None):
     initial = {"report": id_param(request, "report")} if not pk else {}
     form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            saved = form.save(commit=False)
-            record_change(
-                saved, request.user, "Edited" if recommendation else "Recommendation recorded"
-            )
-            saved.save()
-            form.save_m2m()
-        messages.success(request, f"{saved.label} saved.")
-        return redirect("recommendations:detail", saved.pk)
+        try:
+            with transaction.atomic():
+                if recommendation:
+                    check_version(recommendation, form.expected_version)
+                saved = form.save(commit=False)
+                record_change(
+                    saved, request.user, "Edited" if recommendation else "Recommendation recorded"
+                )
+                saved.save()
+                form.save_m2m()
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        else:
+            messages.success(request, f"{saved.label} saved.")
+            return redirect("recommendations:detail", saved.pk)
     return render(
         request,
         "letters/form_page.html",
@@ -151,9 +158,16 @@ def report_edit(request, pk=None):
     report = get_object_or_404(Report, pk=pk) if pk else None
     form = ReportForm(request.POST or None, instance=report)
     if request.method == "POST" and form.is_valid():
-        report = form.save()
-        messages.success(request, f"Report “{report.title}” saved.")
-        return redirect("recommendations:report_detail", report.pk)
+        try:
+            with transaction.atomic():
+                if report:
+                    check_version(report, form.expected_version)
+                report = form.save()
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        else:
+            messages.success(request, f"Report “{report.title}” saved.")
+            return redirect("recommendations:report_detail", report.pk)
     return render(
         request,
         "letters/form_page.html",
@@ -203,7 +217,7 @@ def comments_published(request, pk):
     form = CommentsPublishedForm(request.POST)
     if form.is_valid():
         report.comments_published_on = form.cleaned_data["comments_published_on"]
-        report.save(update_fields=["comments_published_on"])
+        report.save(update_fields=["comments_published_on", "version"])
         messages.success(request, f"Comments on “{report.title}” recorded as published.")
     else:
         messages.error(request, "Enter the date the comments were published, like 14/11/2022.")

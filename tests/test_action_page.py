@@ -113,7 +113,7 @@ def test_stale_edit_is_refused_with_input_kept_and_a_link_to_the_latest(
     response = client.post(url("edit", action), started_from)
     assert response.status_code == 200
     content = response.content.decode()
-    assert "Someone else changed this action at" in content
+    assert "This action was changed by someone else since you opened it" in content
     assert "Your changes have not been saved." in content
     assert "My edited text" in content
     assert url("detail", action) in content

@@ -223,7 +223,7 @@ def test_recording_a_received_reply_marks_the_letter_as_response_received(
 def test_edit_shows_before_and_after_in_the_history(client, officer, mopac, mps):
     letter = LetterFactory(sender_organisation=mopac, recipient_organisation=mps, status="draft")
     client.force_login(officer)
-    data = letter_data(mopac, mps, reference=letter.reference, status="sent")
+    data = letter_data(mopac, mps, reference=letter.reference, status="sent", version=1)
     assert client.post(reverse("letters:edit", args=[letter.pk]), data).status_code == 302
     page = client.get(reverse("letters:detail", args=[letter.pk])).content.decode()
     assert "Status: Draft → Sent" in page
@@ -307,7 +307,7 @@ def test_editing_a_published_letter_back_to_sent_unpublishes_it(client, officer,
         recipient_organisation=mps,
     )
     client.force_login(officer)
-    data = letter_data(mopac, mps, reference=letter.reference, status="sent")
+    data = letter_data(mopac, mps, reference=letter.reference, status="sent", version=1)
     assert client.post(reverse("letters:edit", args=[letter.pk]), data).status_code == 302
     letter.refresh_from_db()
     assert (letter.status, letter.published_on) == ("sent", None)

@@ -158,6 +158,7 @@ def register_letter(letter, **overrides) -> dict:
         "recipient": letter.recipient,
         "recipient_organisation": letter.recipient_organisation_id,
         "subject": letter.subject,
+        "version": letter.version,
     }
     return data | overrides
 
@@ -299,7 +300,9 @@ def test_the_register_cannot_publish_and_a_refusal_changes_nothing(
     state = snapshot(letter)
     if channel == "service":
         letter.status = after
-        refusal = refusal_text(lambda: services.letter_edit(letter, by=officer))
+        refusal = refusal_text(
+            lambda: services.letter_edit(letter, by=officer, expected_version=letter.version)
+        )
         assert "publication page" in refusal
     else:
         client.force_login(officer)
@@ -317,7 +320,7 @@ def test_the_register_sets_a_status_with_who_and_why(channel, before, client, of
     count = letter.history.count()
     if channel == "service":
         letter.status = SENT
-        services.letter_edit(letter, by=officer)
+        services.letter_edit(letter, by=officer, expected_version=letter.version)
     else:
         client.force_login(officer)
         url = reverse("letters:edit", args=[letter.pk])

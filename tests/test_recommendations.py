@@ -93,6 +93,7 @@ def test_officer_links_actions_and_records_evidence_with_history(client, officer
             "status": "in_progress",
             "actions": [action.pk],
             "evidence": "Audit report of March 2023",
+            "version": recommendation.version,
         },
     )
     assert response.status_code == 302

@@ -20,6 +20,7 @@ from actions.workflow import (
     Transition,
 )
 from common.filenames import shorten_filename
+from common.optimistic import StaleEdit  # noqa: F401 (the actions' name for it)
 from meetings.models import Board, Meeting, MinuteItem
 
 from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
@@ -27,10 +28,6 @@ from .base import DeadlineQuerySet, RemindedModel, Theme, deadline_state
 # The lists' order after "overdue first": due date (none last), then the meeting's or letter's
 # date and the number, as Annex A numbers them; the pk makes it total so pages never overlap.
 BY_DUE_DATE_FIELDS = ("due_date", "source_date", "number", "id")
-
-
-class StaleEdit(Exception):
-    """Raised when someone saved the action after the version the editor started from."""
 
 
 class ActionQuerySet(DeadlineQuerySet):

@@ -4,25 +4,17 @@ actions/services.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.utils import dateformat, timezone
+from django.utils import dateformat
 from django.views.decorators.http import require_http_methods
 
 from actions import services
 from actions.board_timing import read_board_timing
 from actions.forms import ActionEditForm, ReviseTimingForm
-from actions.models import Action, StaleEdit
+from actions.models import StaleEdit
 from common.govuk import style_fields
 from common.lifecycle import IllegalTransition
 
 from .detail import load_action
-
-
-def _stale_message(pk) -> str:
-    changed_at = Action.objects.values_list("updated_at", flat=True).get(pk=pk)
-    return (
-        f"Someone else changed this action at {timezone.localtime(changed_at):%H:%M}. "
-        "Your changes have not been saved."
-    )
 
 
 @login_required
@@ -37,12 +29,12 @@ def edit(request, pk):
                 services.edit_action(
                     form.save(commit=False),
                     by=request.user,
-                    expected_version=form.cleaned_data["version"],
+                    expected_version=form.expected_version,
                     owners=form.cleaned_data["owners"],
                 )
-            except StaleEdit:
+            except StaleEdit as refused:
                 stale = True
-                form.add_error(None, _stale_message(pk))
+                form.refuse_stale(refused)
             else:
                 messages.success(request, "The action has been saved.")
                 return redirect(action)

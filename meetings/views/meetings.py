@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from common.formsets import ADD_ROW, error_links, hide_errors, with_another_row
 from common.integrity import add_form_errors, taken_meanwhile
 from common.listing import id_param
+from common.optimistic import StaleEdit, check_version
 from meetings.access import get_meeting_for, meetings_for
 from meetings.forms import AttendeeFormSet, MeetingForm, MeetingStatusForm, MinuteItemFormSet
 from meetings.models import Board, Meeting
@@ -120,11 +121,15 @@ def meeting_edit(request, pk=None):
         if valid:
             try:
                 with transaction.atomic():
+                    if form.instance.pk is not None:
+                        check_version(form.instance, form.expected_version)
                     with taken_meanwhile(form.instance):  # its board and day taken meanwhile
                         meeting = form.save()
                     for formset in formsets.values():
                         formset.instance = meeting
                         formset.save()
+            except StaleEdit as stale:
+                form.refuse_stale(stale)
             except ValidationError as taken:
                 add_form_errors(form, taken)
             else:
@@ -148,7 +153,13 @@ def meeting_status(request, pk):
     meeting = get_meeting_for(request.user, pk, "meetings.change_meeting")
     form = MeetingStatusForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, f"The meeting is now {meeting.get_status_display().lower()}.")
-        return redirect(meeting)
+        try:
+            with transaction.atomic():
+                check_version(meeting, form.expected_version)
+                form.save()
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        else:
+            messages.success(request, f"The meeting is now {meeting.get_status_display().lower()}.")
+            return redirect(meeting)
     return render(request, "meetings/meeting_status.html", {"form": form, "meeting": meeting})
