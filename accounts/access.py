@@ -30,6 +30,22 @@ def visible_to(user, queryset: QuerySet, lead_sees: Callable[[int], Q]) -> Query
     return queryset.filter(lead_sees(org_id))
 
 
+# Each app's access.py registers what a lead sees of its records, so a page of a lower app can
+# list the records of a higher one that it mentions (an action's recommendations) by that rule,
+# without importing the higher app.
+_LEAD_SEES: dict[type, Callable[[int], Q]] = {}
+
+
+def register_lead_rule(model: type, lead_sees: Callable[[int], Q]) -> None:
+    _LEAD_SEES[model] = lead_sees
+
+
+def visible_mentions(user, queryset: QuerySet) -> QuerySet:
+    """`queryset` as far as `user` may see it, by the rule its app registered (a KeyError for a
+    model that registered none: a page may not mention records no rule covers)."""
+    return visible_to(user, queryset, _LEAD_SEES[queryset.model])
+
+
 def get_for(user, visible: QuerySet, pk, perm: str):
     """The object `pk` among those the user may see (404 otherwise), if they hold `perm` on it
     (403 otherwise)."""

@@ -27,6 +27,7 @@ from common.filter_widgets import (
     Select,
     TextInput,
 )
+from meetings.access import meetings_for
 from meetings.models import Board, Meeting
 
 MAX_DUE_WITHIN_DAYS = 3660
@@ -107,7 +108,8 @@ class ActionFilter(django_filters.FilterSet):
     )
     board = ModelChoiceFilter(queryset=Board.objects.all(), method="filter_board", label="Board")
     meeting = django_filters.ModelChoiceFilter(
-        queryset=Meeting.objects.select_related("board"), widget=forms.HiddenInput
+        queryset=Meeting.objects.none(),
+        widget=forms.HiddenInput,  # the user's: see __init__
     )
     theme = ModelChoiceFilter(queryset=Theme.objects.all(), label="Theme")
     due_after = DateFilter(
@@ -148,9 +150,13 @@ class ActionFilter(django_filters.FilterSet):
         model = Action
         fields: list[str] = []
 
-    def __init__(self, data=None, queryset=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, user=None, **kwargs):
+        """`user` (else the request's): only a meeting they may see can be chosen, so the list
+        never names a hidden meeting's board and date; with neither, no meeting can be."""
         queryset = Action.objects.all() if queryset is None else queryset
         super().__init__(data, default_order(queryset), **kwargs)
+        user = user or getattr(self.request, "user", None)
+        self.filters["meeting"].queryset = meetings_for(user).select_related("board")
 
     @extend_schema_field(OpenApiTypes.INT)  # the API takes a board's id
     def filter_board(self, queryset, name, board):

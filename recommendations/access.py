@@ -3,13 +3,21 @@ rule as recommendations/rules.py)."""
 
 from django.db.models import Q, QuerySet
 
-from accounts.access import get_for, visible_to
+from accounts.access import get_for, register_lead_rule, visible_to
 
 from .models import Recommendation
 
 
+def _lead_sees(org_id: int) -> Q:
+    return Q(owner_id=org_id)
+
+
+# For the pages of lower apps that mention recommendations (an action's page).
+register_lead_rule(Recommendation, _lead_sees)
+
+
 def recommendations_for(user) -> QuerySet[Recommendation]:
-    return visible_to(user, Recommendation.objects.all(), lambda org_id: Q(owner_id=org_id))
+    return visible_to(user, Recommendation.objects.all(), _lead_sees)
 
 
 def get_recommendation_for(

@@ -60,8 +60,9 @@ def question_rows(queryset):
         ]
 
 
-def recommendation_rows(queryset):
-    linked = Action.objects.select_related("meeting", "letter").order_by("pk")
+def recommendation_rows(queryset, user):
+    """The recommendations' rows; the actions each answers, as far as `user` may see them."""
+    linked = Action.objects.for_user(user).select_related("meeting", "letter").order_by("pk")
     queryset = queryset.select_related("report__body", "owner").prefetch_related(
         Prefetch("actions", queryset=linked)
     )
@@ -81,7 +82,9 @@ def recommendation_rows(queryset):
 
 
 def _actions(user, params):
-    actions = valid_filter_results(ActionFilter(params, queryset=Action.objects.for_user(user)))
+    actions = valid_filter_results(
+        ActionFilter(params, queryset=Action.objects.for_user(user), user=user)
+    )
     if not params.get("sort"):
         actions = actions.order_by(*ACTION_ORDER)
     return action_rows(actions)
@@ -94,7 +97,7 @@ def _questions(user, params):
 
 def _recommendations(user, params):
     filterset = RecommendationFilter(params, queryset=recommendations_for(user))
-    return recommendation_rows(valid_filter_results(filterset))
+    return recommendation_rows(valid_filter_results(filterset), user)
 
 
 @dataclass(frozen=True)

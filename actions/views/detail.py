@@ -1,8 +1,10 @@
 """The action page: what was agreed, where it came from, what can be done next, and its timeline."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.shortcuts import render
 
+from accounts.access import visible_mentions
 from actions import services
 from actions.access import get_action_for
 from actions.models import Action
@@ -11,7 +13,9 @@ from actions.workflow import LIVE_STATUSES, Transition, allowed_transitions
 
 
 def load_action(user, pk, perm: str = "actions.view_action") -> Action:
-    """The action with everything its page shows, or 404/403 (actions.access decides)."""
+    """The action with everything its page shows, or 404/403 (actions.access decides); of the
+    recommendations it answers, those the user may see (a higher app's: by its registered rule)."""
+    recommendations = Action._meta.get_field("recommendations").related_model.objects
     with_relations = (
         Action.objects.select_related(
             "meeting__board",
@@ -23,7 +27,12 @@ def load_action(user, pk, perm: str = "actions.view_action") -> Action:
             "superseded_by",
         )
         .with_owners()
-        .prefetch_related("recommendations__report")
+        .prefetch_related(
+            Prefetch(
+                "recommendations",
+                queryset=visible_mentions(user, recommendations.select_related("report")),
+            )
+        )
     )
     return get_action_for(user, pk, perm, actions=with_relations)
 
