@@ -23,6 +23,7 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-local-development-only"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "oversight.error_views.csrf_failure"  # a GOV.UK page, not Django's
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -114,6 +115,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # One network address failing across many user names is locked out (accounts/lockout.py).
+    "accounts.lockout.AddressLockoutBackend",
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -194,6 +197,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Oversight Action Tracker <tr
 # Login throttling (django-axes): lock a username+address pair after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 1  # hours
+# Failures from one network address, whatever the user names, before it is locked out too.
+ADDRESS_FAILURE_LIMIT = env_int("ADDRESS_FAILURE_LIMIT", 20)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The client's address behind PROXY_COUNT reverse proxies (security/network.py). axes 8 reads
@@ -256,7 +261,14 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
     # Calendar and password-reset tokens are removed from every line (security/logfilters.py).
     "filters": {"redact_secrets": {"()": "common.security.logfilters.RedactSecrets"}},
     "handlers": {
@@ -264,7 +276,14 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "formatter": "plain",
             "filters": ["redact_secrets"],
-        }
+        },
+        # The development server's request lines ("GET /calendar/<token>/actions.ics"), which
+        # Django's own logging prints through an unfiltered handler of its own.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_secrets"],
+        },
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -273,6 +292,7 @@ LOGGING = {
         # the root's redacting handler.
         "django": {"level": "INFO"},
         "django.db.backends": {"level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         # `security.<event>` lines: sign-ins, lock-outs, denials, refused PDF fetches.
         "security": {"level": "INFO"},
         # These announce every start-up or layout step at INFO; keep their warnings only.

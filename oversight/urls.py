@@ -23,6 +23,7 @@ def bad_request(request, exception):
 
 
 handler400 = bad_request
+handler500 = "oversight.error_views.server_error"
 
 urlpatterns = [
     path("", home, name="home"),
