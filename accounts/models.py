@@ -71,6 +71,30 @@ class User(AbstractUser):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        """A new password, by any channel (reset, change, the admin, a command), revokes the
+        user's tokens: a new calendar feed address, and no API token. Django's rehash of a
+        password at sign-in is not a new password (it saves with `_password` cleared)."""
+        new_password = self._password is not None and not self._state.adding
+        if new_password:
+            self.calendar_token = new_feed_token()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "calendar_token"}
+        super().save(*args, **kwargs)
+        if new_password:
+            self.revoke_api_tokens()
+
+    def revoke_api_tokens(self) -> None:
+        from rest_framework.authtoken.models import Token  # its app needs the user model first
+
+        Token.objects.filter(user=self).delete()
+
+    def revoke_all_tokens(self) -> None:
+        """The user's "revoke all": a new calendar feed address and no API token."""
+        self.calendar_token = new_feed_token()
+        self.save(update_fields=["calendar_token"])
+        self.revoke_api_tokens()
+
     @property
     def is_officer(self) -> bool:
         return self.is_active and self.role in (Role.OFFICER, Role.ADMIN)
@@ -129,3 +153,18 @@ class Post(models.Model):
         if kwargs.get("update_fields") is not None and "title" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "key"}
         super().save(*args, **kwargs)
+
+
+class PasswordResetRequest(models.Model):
+    """One request for a reset link, counted for the rate limits (accounts/password_reset.py).
+
+    The address is kept as a keyed hash, never as typed: these rows say nothing about who has an
+    account. Rows older than the longest window are deleted as new ones are written.
+    """
+
+    email_digest = models.CharField(max_length=64, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    requested_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"Password reset asked at {self.requested_at:%d %b %Y %H:%M}"

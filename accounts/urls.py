@@ -1,8 +1,9 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
 from . import forms, views
 from .context_processors import navigation
+from .password_reset import PasswordResetView
 
 urlpatterns = [
     path(
@@ -18,6 +19,7 @@ urlpatterns = [
     path("posts/", views.post_list, name="posts"),
     path("posts/add/", views.post_edit, name="post_add"),
     path("posts/<int:pk>/", views.post_edit, name="post_edit"),
+    path("tokens/revoke/", views.revoke_tokens, name="revoke_tokens"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),
@@ -30,13 +32,8 @@ urlpatterns = [
     ),
     path(
         "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=forms.PasswordResetForm,
-            email_template_name="registration/password_reset_email.txt",
-            html_email_template_name="registration/password_reset_email.html",
-            subject_template_name="registration/password_reset_subject.txt",
-            success_url=reverse_lazy("password_reset_done"),
-        ),
+        # Same answer in the same time for any address, rate-limited: accounts/password_reset.py
+        PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

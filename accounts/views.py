@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from .forms import AccountForm, PostForm, SignInForm
 from .models import Post
@@ -20,6 +20,19 @@ def account(request):
         messages.success(request, "Your account has been updated.")
         return redirect("account")
     return render(request, "accounts/account.html", {"form": form})
+
+
+@login_required
+@require_POST
+def revoke_tokens(request):
+    """Revoke every token of the user: the API token and the calendar feed address."""
+    request.user.revoke_all_tokens()
+    messages.success(
+        request,
+        "Your API token and calendar feed address have been revoked. Subscribe to your "
+        "calendar again with its new address.",
+    )
+    return redirect("account")
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -69,6 +69,7 @@ MATRIX = {
         NONE,
         {"GET": "L 200 200 200 200 200", "POST": "L 405 405 405 405 405"},
     ),
+    "revoke_tokens": (NONE, {"GET": "L 405 405 405 405 405", "POST": "L R R R R R"}),
     "password_reset": (NONE, {"GET": "200 200 200 200 200 200", "POST": "200 200 200 200 200 200"}),
     "password_reset_complete": (
         NONE,
