@@ -22,6 +22,7 @@ from accounts.models import Organisation, User
 from actions import services as action_services
 from actions.models import Action, Theme
 from common.history import record_change
+from letters.letterheads import ensure_sending_bodies
 from letters.models import Letter
 from letters.services import letter_record
 from meetings.models import Attendee, Board, Meeting, MinuteItem
@@ -279,6 +280,8 @@ class _Loader:
                 "direction": record.direction,
                 "sender": record.sender,
                 "sender_organisation": sender,
+                "sending_body": ensure_sending_bodies()[record.sending_body],
+                "annex_lists_meeting_actions": record.annex,
                 "recipient": record.recipient,
                 "recipient_organisation": self.organisations[record.recipient_organisation],
                 "addressee_block": record.addressee_block,

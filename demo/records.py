@@ -104,6 +104,8 @@ class LetterRecord:
     status: str = "published"
     published_on: datetime.date | None = None
     questions: tuple[QuestionRecord, ...] = ()
+    sending_body: str = "MOPAC and the DMPC"  # whose letterhead (letters/letterheads.py)
+    annex: bool = True  # Annex A lists its meeting's actions
 
     @property
     def key(self) -> str:

@@ -119,6 +119,7 @@ COMMITTEE_LETTER = LetterRecord(
     signatory="Steve O'Connell AM",
     signatory_title="Chairman of the Police and Crime Committee",
     published_on=COMMITTEE_LETTER_DATE,
+    sending_body="London Assembly Police and Crime Committee",
 )
 
 SEED = Seed(
@@ -147,6 +148,7 @@ SEED = Seed(
             signatory_title="Mayor of London",
             in_reply_to=COMMITTEE_LETTER.key,
             published_on=REPLY_DATE,
+            sending_body="Mayor of London",
         ),
     ),
     reports=(

@@ -314,6 +314,7 @@ SEED = Seed(
             meeting=(PERFORMANCE_AND_RISK, MEETING_DATE),
             published_on=MEETING_DATE,
             questions=QUESTIONS,
+            annex=False,  # its key actions are in its text: the letter has no Annex A
         ),
     ),
     reports=(

@@ -233,6 +233,7 @@ SEED = Seed(
             signatory_title="Chairman of the Police and Crime Committee",
             meeting=(POLICE_AND_CRIME_COMMITTEE, COMMITTEE_MEETING),
             published_on=LETTER_DATE,
+            sending_body="London Assembly Police and Crime Committee",
         ),
     ),
     reports=(

@@ -8,6 +8,7 @@ from django import forms
 from accounts.models import Organisation
 from common.govuk import DateField, GovukForm, GovukModelForm
 from common.optimistic import VersionedForm
+from letters.forms import BODY_HELP, KeepsSendingBody
 from letters.models import Letter
 from letters.services import letter_save_draft, suggest_reference
 from meetings.models import Board, Meeting
@@ -41,13 +42,14 @@ def letter_initial(meeting: Meeting, today: datetime.date) -> dict:
     if previous:
         for name in ("recipient", "recipient_organisation", "addressee_block", "salutation"):
             initial[name] = getattr(previous, name)
+        initial["sending_body"] = previous.sending_body_id
         initial["signatory"] = previous.signatory
         initial["signatory_title"] = previous.signatory_title
         initial["cc"] = previous.cc
     return initial
 
 
-class LetterForm(VersionedForm, GovukModelForm):
+class LetterForm(VersionedForm, KeepsSendingBody, GovukModelForm):
     """A follow-up letter, composed by an officer from a meeting. Every field has a length limit."""
 
     date = DateField(label="Date of the letter")
@@ -63,10 +65,7 @@ class LetterForm(VersionedForm, GovukModelForm):
     body = forms.CharField(
         max_length=BODY_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 18}),
-        help_text=(
-            "Leave a blank line between paragraphs. "
-            "Start a line with a dash and a space (- ) for a bulleted list."
-        ),
+        help_text=BODY_HELP,
     )
     salutation = forms.CharField(max_length=100, help_text="For example, Dear Steve")
     signatory = forms.CharField(max_length=200)
@@ -81,6 +80,7 @@ class LetterForm(VersionedForm, GovukModelForm):
     class Meta:
         model = Letter
         fields = [
+            "sending_body",
             "reference",
             "date",
             "subject",
@@ -96,6 +96,7 @@ class LetterForm(VersionedForm, GovukModelForm):
         labels = {
             "recipient": "Addressee",
             "recipient_organisation": "Addressee's organisation",
+            "sending_body": "Sent under the letterhead of",
         }
         help_texts = {
             "reference": "MOPAC's format: MOPAC, the date as ddmmyyyy, -D and a number",
@@ -129,6 +130,7 @@ class LetterForm(VersionedForm, GovukModelForm):
         else:
             self.fields["questions"].queryset = offered
             self.fields["questions"].label_from_instance = _question_choice
+        self.fields["sending_body"].required = False
 
     def clean_reference(self):
         reference = self.cleaned_data["reference"].strip()

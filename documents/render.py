@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from actions.models import Action
+from letters.body import body_html
 from letters.models import Letter
 from meetings.models import Board, Meeting
 
@@ -81,24 +82,37 @@ def render_annex(
 # -- Follow-up letter -----------------------------------------------------------------------
 
 
-def letter_context(letter: Letter) -> dict:
-    """What the letter shows, for the PDF and for the preview page alike."""
+def letter_context(
+    letter: Letter, *, actions: QuerySet[Action], draft: bool = False, pdf: bool = True
+) -> dict:
+    """What the letter shows, for the PDF (footnotes inline, for the foot of the page) and the
+    preview page (footnotes listed). Its Annex A lists the letter's own actions
+    (Letter.annex_actions) among `actions`, those the reader may see."""
     return {
-        "title": f"{letter.subject} ({letter.label})",
+        "title": f"{'DRAFT: ' if draft else ''}{letter.subject} ({letter.label})",
         "letter": letter,
-        "blocks": letter_blocks(letter.body),
+        "body_html": body_html(letter.body, footnotes="inline" if pdf else "listed"),
         "reference": annex_reference(letter),
-        "actions": annex_actions(Action.objects.all(), letter),
+        "actions": letter_annex_actions(letter, actions),
         "with_status": False,
+        "draft": draft,
     }
 
 
-def render_letter(letter: Letter) -> bytes:
-    """The letter as sent: letterhead, addressee, reference, body, signature, then Annex A.
+def letter_annex_actions(letter: Letter, actions: QuerySet[Action]) -> list[Action]:
+    """The rows of the letter's Annex A that are among `actions`: none, no Annex A."""
+    own = letter.annex_actions().values("pk")
+    return list(actions.filter(pk__in=own).with_owners().order_by("number", "pk"))
 
-    A letter goes out whole, so its Annex A lists every action of the meeting.
-    """
-    return _pdf("documents/pdf/letter.html", letter_context(letter))
+
+def render_letter(
+    letter: Letter, *, actions: QuerySet[Action] | None = None, draft: bool = False
+) -> bytes:
+    """The letter under its sending body's letterhead, with its Annex A if it has one; marked
+    DRAFT on every page when `draft`. `actions`: those the reader may see (every action, for
+    the copy that is sent and stored; Letter.annex_actions keeps it to the addressee's)."""
+    actions = Action.objects.all() if actions is None else actions
+    return _pdf("documents/pdf/letter.html", letter_context(letter, actions=actions, draft=draft))
 
 
 # -- Overdue report -------------------------------------------------------------------------

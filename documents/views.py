@@ -34,10 +34,12 @@ from .render import (
     overdue_list_query,
     overdue_selection,
     render_annex,
+    render_letter,
     render_meeting_record,
     render_overdue_report,
 )
 from .services import letter_render_and_send
+from .word import DOCX_CONTENT_TYPE, letter_to_docx
 
 CHANGE_LETTER = "letters.change_letter"
 
@@ -188,8 +190,9 @@ def letter_preview(request, pk):
     letter = get_letter_for(request.user, pk, CHANGE_LETTER)
     # The buttons are the steps the map allows now, for this user (letters/workflow.py).
     next_steps = transitions_for(request.user, letter)
+    actions = Action.objects.for_user(request.user)
     context = {
-        **letter_context(letter),
+        **letter_context(letter, actions=actions, pdf=False),
         "can_send": Transition.SEND in next_steps,
         "can_edit_draft": Transition.SAVE_DRAFT in next_steps and letter.meeting_id is not None,
     }
@@ -197,9 +200,33 @@ def letter_preview(request, pk):
 
 
 @login_required
+def letter_draft_pdf(request, pk):
+    """The letter as it is now, marked DRAFT on every page, whatever its status: its Annex A
+    lists only the actions the user may see."""
+    letter = get_letter_for(request.user, pk)
+    actions = Action.objects.for_user(request.user)
+    return _pdf_response(
+        request,
+        lambda: render_letter(letter, actions=actions, draft=True),
+        f"draft-{slugify(letter.reference)}.pdf",
+    )
+
+
+@login_required
+def letter_docx(request, pk):
+    """The letter as it is now, with its Annex A, as a Word file for last edits (the actions the
+    user may see)."""
+    letter = get_letter_for(request.user, pk)
+    document = letter_to_docx(letter, actions=Action.objects.for_user(request.user))
+    response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{slugify(letter.reference)}.docx"'
+    return response
+
+
+@login_required
 @require_POST
 def letter_send(request, pk):
-    """Render and mark as sent: the PDF is stored with the letter, no longer a draft."""
+    """Mark as sent: the copy that goes out is rendered and stored with the letter."""
     letter = get_letter_for(request.user, pk, CHANGE_LETTER)
     try:
         letter = letter_render_and_send(letter, by=request.user)
@@ -208,5 +235,5 @@ def letter_send(request, pk):
     except RenderTimeout:
         messages.error(request, "The PDF took too long to render. The letter is still a draft.")
     else:
-        messages.success(request, f"{letter.titled} rendered and marked as sent.")
-    return redirect("documents:letter_preview", pk=letter.pk)
+        messages.success(request, f"{letter.titled} marked as sent; its PDF is stored.")
+    return redirect("letters:detail", pk=letter.pk)

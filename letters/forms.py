@@ -3,14 +3,18 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from common.govuk import DateField, GovukModelForm
+from common.govuk import DateField, GovukForm, GovukModelForm
 from common.optimistic import VersionedForm
-from letters.models import Letter
+from letters.models import Letter, SendingBody, default_sending_body
 from meetings.models import Meeting
 
 from .workflow import register_statuses
 
 PDF_MAX_BYTES = 10 * 1024 * 1024
+BODY_HELP = (
+    "Markdown: a blank line between paragraphs; ## for a heading; **bold**; a line starting "
+    "with - or 1. for a list; [^1] for a footnote, its text on a line of its own: [^1]: Source"
+)
 
 
 def validate_pdf(upload) -> None:
@@ -25,7 +29,18 @@ def validate_pdf(upload) -> None:
         raise ValidationError("The file must be a PDF.")
 
 
-class LetterForm(VersionedForm, GovukModelForm):
+class KeepsSendingBody:
+    """A letter form's "sending body": a select that starts on the letter's own (MOPAC's for a
+    new letter); a post without it keeps that one."""
+
+    def clean_sending_body(self):
+        chosen = self.cleaned_data.get("sending_body")
+        if chosen is not None:
+            return chosen
+        return SendingBody.objects.get(pk=self.instance.sending_body_id or default_sending_body())
+
+
+class LetterForm(VersionedForm, KeepsSendingBody, GovukModelForm):
     date = DateField(label="Date of the letter")
     response_due = DateField(label="Response due", required=False)
     pdf = forms.FileField(
@@ -45,13 +60,19 @@ class LetterForm(VersionedForm, GovukModelForm):
             "status",
             "sender",
             "sender_organisation",
+            "sending_body",
             "recipient",
             "recipient_organisation",
             "cc",
             "subject",
             "meeting",
             "in_reply_to",
+            "salutation",
             "body",
+            "signatory",
+            "signatory_title",
+            "signature",
+            "annex_lists_meeting_actions",
             "pdf",
             "response_due",
         ]
@@ -59,9 +80,11 @@ class LetterForm(VersionedForm, GovukModelForm):
             "cc": forms.Textarea(attrs={"rows": 2}),
             "body": forms.Textarea(attrs={"rows": 10}),
         }
+        help_texts = {"body": BODY_HELP}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["sending_body"].required = False
         self.fields["meeting"].queryset = Meeting.objects.select_related("board")
         replies_to = Letter.objects.only("reference", "subject")
         if self.instance.pk:
@@ -97,3 +120,15 @@ class LetterForm(VersionedForm, GovukModelForm):
         if self.cleaned_data.get("remove_pdf") and not self.files.get("pdf"):
             letter.pdf = ""
         return letter
+
+
+class UndoSentForm(GovukForm):
+    """Why a sent letter goes back to draft: kept in its history."""
+
+    reason = forms.CharField(
+        label="Why does the letter go back to draft?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the letter's history. The copy stored when it was sent is deleted.",
+        error_messages={"required": "Enter why the letter goes back to draft"},
+    )

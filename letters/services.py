@@ -131,7 +131,8 @@ def letter_mark_sent(
     render_pdf: Callable[[Letter], bytes] | None = None,
     reason: str | None = None,
 ) -> Letter:
-    """Move a draft to sent (SEND), storing the PDF `render_pdf` makes of it first, if given.
+    """Move a draft to sent (SEND), storing the PDF `render_pdf` makes of it first, if given: the
+    copy shown as "the letter as sent" from then on (it replaces any copy stored before).
 
     The row stays locked while it renders, so two clicks cannot send it twice. Returns the letter
     as saved. Raises IllegalTransition for a letter already sent; an exception of the render
@@ -140,10 +141,29 @@ def letter_mark_sent(
     letter = _lock(letter)
     target = check(Transition.SEND, letter.status, reference=_called(letter))
     if render_pdf is not None:
-        pdf = render_pdf(letter)
+        pdf, replaced = render_pdf(letter), letter.pdf.name
         letter.pdf.save(f"{letter.file_stem}.pdf", ContentFile(pdf), save=False)
+        if replaced:
+            transaction.on_commit(lambda: letter.pdf.storage.delete(replaced))
     letter.status = target
     return _save(letter, by=by, reason=reason or Transition.SEND.label)
+
+
+@transaction.atomic
+def letter_undo_sent(letter: Letter, *, by, reason: str) -> Letter:
+    """Take a sent letter back to draft (UNDO_SEND), with the reason in its history. The copy
+    stored when it was sent is deleted: the letter as sent is whatever the next send stores."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError("Give the reason the letter goes back to draft.")
+    letter = _lock(letter)
+    letter.status = check(Transition.UNDO_SEND, letter.status, reference=_called(letter))
+    stored = letter.pdf.name
+    letter.pdf = ""
+    _save(letter, by=by, reason=f"{Transition.UNDO_SEND.label}: {reason}")
+    if stored:
+        transaction.on_commit(lambda: letter.pdf.storage.delete(stored))
+    return letter
 
 
 @transaction.atomic

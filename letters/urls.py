@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/", views.letter_detail, name="detail"),
     path("<int:pk>/edit/", views.letter_edit, name="edit"),
     path("<int:pk>/pdf/", views.letter_pdf, name="pdf"),
+    path("<int:pk>/undo-sent/", views.letter_undo_sent, name="undo_sent"),
 ]

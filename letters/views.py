@@ -18,9 +18,9 @@ from letters.models import Letter
 
 from . import services
 from .filters import LetterFilter
-from .forms import LetterForm
+from .forms import LetterForm, UndoSentForm
 from .services import letter_thread, suggest_reference
-from .workflow import IllegalTransition
+from .workflow import IllegalTransition, Transition, transitions_for
 
 
 @login_required
@@ -43,11 +43,16 @@ def letter_detail(request, pk):
     letter = (
         letters_for(request.user)
         .select_related(
-            "meeting__board", "sender_organisation", "recipient_organisation", "created_by"
+            "meeting__board",
+            "sender_organisation",
+            "recipient_organisation",
+            "created_by",
+            "sending_body",
         )
         .get(pk=letter.pk)
     )
     user = request.user
+    steps = transitions_for(user, letter)
     # The questions and actions of the letter, through the relations their apps declare.
     related = ("put_to", "theme", "response_letter", "letter")
     asked = list(letter.questions.for_user(user).select_related(*related))
@@ -68,7 +73,11 @@ def letter_detail(request, pk):
             "actions": letter_actions + meeting_actions,
             "closure": _closure(asked, letter_actions + meeting_actions),
             "history": history_entries(letter),
+            "annex": list(letter.annex_actions().for_user(user).with_owners()),
             "can_change": user.has_perm("letters.change_letter", letter),
+            "can_read_as_sent": user.has_perm("letters.view_letter_as_sent", letter),
+            "can_mark_sent": Transition.SEND in steps and letter.direction == Letter.Direction.OUT,
+            "can_undo_sent": Transition.UNDO_SEND in steps,
             "can_publish": user.has_perm("publication.publish"),
             "today": timezone.localdate(),
         },
@@ -162,9 +171,37 @@ def _form_page(request, form, title: str):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def letter_undo_sent(request, pk):
+    """Take a sent letter back to draft, with a reason (UNDO_SEND in letters/workflow.py)."""
+    letter = get_letter_for(request.user, pk, "letters.change_letter")
+    form = UndoSentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.letter_undo_sent(letter, by=request.user, reason=form.cleaned_data["reason"])
+        except IllegalTransition as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(request, f"Letter {letter.reference} is a draft again.")
+        return redirect("letters:detail", letter.pk)
+    return render(
+        request,
+        "letters/form_page.html",
+        {
+            "form": form,
+            "title": f"Undo sending letter {letter.reference}",
+            "submit_label": "Take back to draft",
+            "back_url": letter.get_absolute_url(),
+            "back_label": letter.reference,
+        },
+    )
+
+
+@login_required
 def letter_pdf(request, pk):
-    """The attached PDF, only to those who may see the letter."""
-    letter = get_letter_for(request.user, pk)
+    """The letter as sent (its stored or attached PDF), only to those who may see every action
+    its Annex A lists (letters.view_letter_as_sent)."""
+    letter = get_letter_for(request.user, pk, "letters.view_letter_as_sent")
     if not letter.pdf:
         raise Http404("No PDF is attached to this letter.")
     return pdf_response(letter)

@@ -1,7 +1,8 @@
 """The letter lifecycle as data: statuses and the one map of allowed transitions.
 
     draft -> draft                      save the draft (the follow-up letter composer)
-    draft -> sent                       mark as sent (documents renders it first)
+    draft -> sent                       mark as sent (documents renders the copy it stores)
+    sent -> draft                       undo "sent", with a reason: the stored copy is cleared
     sent -> response received           a received letter is recorded in reply to it
     sent, response received -> published  publish from a date (the publication page); from
                                         published again to change the date. Never a draft:
@@ -41,6 +42,7 @@ class Transition(models.TextChoices):
 
     SAVE_DRAFT = "save_draft", "Draft saved"
     SEND = "send", "Marked as sent"
+    UNDO_SEND = "undo_send", "Sending undone"
     RECEIVE_RESPONSE = "receive_response", "Response received"
     PUBLISH = "publish", "Published"
     UNPUBLISH = "unpublish", "Unpublished"
@@ -83,6 +85,13 @@ TRANSITIONS: dict[str, Rule] = {
         targets=(Status.SENT,),
         permission="letters.change_letter",
         refused="Letter {reference} has already been sent.",
+    ),
+    Transition.UNDO_SEND: Rule(
+        sources=(Status.SENT,),
+        targets=(Status.DRAFT,),
+        permission="letters.change_letter",
+        refused="Letter {reference} is {status}: only a sent letter can go back to draft.",
+        needs="the reason, kept in the history",
     ),
     Transition.RECEIVE_RESPONSE: Rule(
         sources=(Status.SENT,),

@@ -24,7 +24,7 @@ def _today(today: datetime.date | None) -> datetime.date:
 def published_letters(today: datetime.date | None = None):
     return Letter.objects.filter(
         status=Letter.Status.PUBLISHED, published_on__lte=_today(today)
-    ).select_related("sender_organisation", "recipient_organisation")
+    ).select_related("sender_organisation", "recipient_organisation", "sending_body")
 
 
 def published_actions(today: datetime.date | None = None):

@@ -242,7 +242,7 @@ def test_the_preview_shows_the_letter_and_its_annex_escaped(client, officer, dra
     assert "<li>What is the expected performance impact?</li>" in page
     assert "&lt;b&gt;Not bold&lt;/b&gt;" in page
     assert "MPS to provide a briefing note." in page
-    assert "Render and mark as sent" in page
+    assert "Mark as sent" in page
 
 
 def test_the_letter_pdf_reads_like_the_dmpc_letters_with_annex_a_last(draft):
@@ -285,7 +285,7 @@ def test_the_letter_pdf_reads_like_the_dmpc_letters_with_annex_a_last(draft):
     rasterise(pdf, "letter")
 
 
-def test_render_and_send_stores_the_pdf_and_marks_the_letter_sent(
+def test_marking_as_sent_stores_the_pdf_without_the_draft_mark(
     client, officer, draft, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
@@ -294,11 +294,12 @@ def test_render_and_send_stores_the_pdf_and_marks_the_letter_sent(
     response = client.post(reverse("documents:letter_send", args=[draft.pk]))
 
     draft.refresh_from_db()
-    assert response["Location"] == reverse("documents:letter_preview", args=[draft.pk])
+    assert response["Location"] == reverse("letters:detail", args=[draft.pk])
     assert draft.status == Letter.Status.SENT
     assert draft.pdf.name.startswith("letters/MOPAC14072022-D4220")
     assert "Our ref: MOPAC14072022-D4220" in pdf_text(draft.pdf.read())
-    assert draft.history.first().history_change_reason == "Rendered and marked as sent"
+    assert draft.history.first().history_change_reason == "Marked as sent"
+    assert "DRAFT" not in pdf_text(draft.pdf.read())
     assert draft.history.first().history_user == officer
 
 

@@ -45,6 +45,10 @@ EXPECTED = {
     ("send", SENT): None,
     ("send", RECEIVED): None,
     ("send", PUBLISHED): None,
+    ("undo_send", SENT): (DRAFT,),
+    ("undo_send", DRAFT): None,
+    ("undo_send", RECEIVED): None,
+    ("undo_send", PUBLISHED): None,
     ("receive_response", SENT): (RECEIVED,),
     ("receive_response", DRAFT): None,
     ("receive_response", RECEIVED): None,
@@ -65,6 +69,7 @@ EXPECTED = {
 REFUSALS = {
     "save_draft": "Letter L-1 is {status}: only a draft letter can be edited.",
     "send": "Letter L-1 has already been sent.",
+    "undo_send": "Letter L-1 is {status}: only a sent letter can go back to draft.",
     "receive_response": "Letter L-1 is {status}: only a sent letter awaits a response.",
     "unpublish": "Letter L-1 is not published.",
     "publish": "Letter L-1 is {status}: only a sent letter can be published.",
@@ -183,7 +188,19 @@ def send(channel, client, letter, user):
     client.force_login(user)
     response = client.post(reverse("documents:letter_send", args=[letter.pk]), follow=True)
     page = response.content.decode()
-    return None if "rendered and marked as sent" in page else page
+    return None if "marked as sent; its PDF is stored" in page else page
+
+
+def undo_send(channel, client, letter, user):
+    if channel == "service":
+        return refusal_text(
+            lambda: services.letter_undo_sent(letter, by=user, reason="Wrong addressee")
+        )
+    client.force_login(user)
+    url = reverse("letters:undo_sent", args=[letter.pk])
+    response = client.post(url, {"reason": "Wrong addressee"}, follow=True)
+    page = response.content.decode()
+    return None if "is a draft again" in page else page
 
 
 def receive_response(channel, client, letter, user):
@@ -233,13 +250,15 @@ def unpublish(channel, client, letter, user):
 STEPS = {
     "save_draft": save_draft,
     "send": send,
+    "undo_send": undo_send,
     "receive_response": receive_response,
     "publish": publish,
     "unpublish": unpublish,
 }
 REASONS = {
     "save_draft": "Draft saved",
-    "send": ("Marked as sent", "Rendered and marked as sent"),
+    "send": "Marked as sent",
+    "undo_send": "Sending undone: Wrong addressee",
     "receive_response": "Response received: REPLY-",
     "publish": "Published from 1 November 2022",
     "unpublish": "Unpublished",
@@ -249,7 +268,7 @@ STEP_CASES = [case for case in CASES if case[0] in STEPS]
 
 @pytest.fixture
 def quick_render(monkeypatch):
-    """The web's "Render and mark as sent" without WeasyPrint (test_documents_letter renders)."""
+    """The web's "Mark as sent" without WeasyPrint (test_documents_letter renders)."""
     monkeypatch.setattr("documents.services.render_letter", lambda letter: b"%PDF-1.4 stub")
 
 

@@ -42,6 +42,8 @@ def letter(request, pk):
         "publication/letter.html",
         {
             "letter": letter,
+            # Publishing a letter publishes it as sent, its Annex A included.
+            "annex": list(letter.annex_actions().with_owners()),
             "in_reply_to": visible.filter(pk=letter.in_reply_to_id).first(),
             "replies": visible.filter(in_reply_to=letter).order_by("date"),
             "questions": published_questions().filter(letter=letter).order_by("number"),
