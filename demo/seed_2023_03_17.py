@@ -13,6 +13,7 @@ recommendation (see ASKS), unnumbered as in the letter.
 import datetime
 
 from .common import POLICE_AND_CRIME_COMMITTEE
+from .markdown import seed_letter_markdown
 from .records import (
     LetterRecord,
     MeetingRecord,
@@ -228,7 +229,9 @@ SEED = Seed(
             salutation="Dear Sir Mark,",
             cc="Sophie Linden, Deputy Mayor for Policing and Crime; Diana Luchford, CEO, MOPAC",
             subject="Police and Crime Committee Response to the Metropolitan Police draft Turnaround Plan",
-            body=f"{LETTER_TEXT}\n\n{FOOTNOTES}",
+            body=seed_letter_markdown(
+                LETTER_TEXT, FOOTNOTES, bold=tuple(r.text for r in RECOMMENDATIONS)
+            ),
             signatory="Susan Hall AM",
             signatory_title="Chairman of the Police and Crime Committee",
             meeting=(POLICE_AND_CRIME_COMMITTEE, COMMITTEE_MEETING),
