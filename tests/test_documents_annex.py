@@ -212,15 +212,6 @@ def test_meeting_buttons_offer_the_pdfs_and_officers_the_letter(officer, lead, j
     assert compose_url not in for_lead
 
 
-def test_letter_buttons_offer_the_stored_pdf_only_once_it_exists(officer, june_2022_board):
-    letter = june_2022_board.letters.get()
-    pdf_url = reverse("letters:pdf", args=[letter.pk])
-
-    assert pdf_url not in buttons(officer, letter=letter)
-    letter.pdf.name = "letters/MOPAC14072022-D4220.pdf"
-    assert pdf_url in buttons(officer, letter=letter)
-
-
 def test_board_buttons_offer_reviewers_the_overdue_report(reviewer, lead, june_2022_board):
     board = june_2022_board.board
     url = f"{reverse('documents:overdue_report_pdf')}?board={board.pk}"

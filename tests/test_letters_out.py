@@ -317,6 +317,16 @@ def test_the_letter_page_offers_a_draft_and_a_word_file(client, lead, letter):
     assert response["Content-Type"].endswith("wordprocessingml.document")
 
 
+@pytest.mark.django_db
+def test_the_letter_page_offers_the_letter_as_sent_only_once_it_is_stored(client, officer, letter):
+    client.force_login(officer)
+    pdf_url = reverse("letters:pdf", args=[letter.pk])
+    assert pdf_url not in client.get(letter.get_absolute_url()).content.decode()
+    letter.pdf.name = "letters/stored.pdf"
+    letter.save()
+    assert pdf_url in client.get(letter.get_absolute_url()).content.decode()
+
+
 # -- 9. public pages are papers too -------------------------------------------------------
 
 

@@ -235,6 +235,10 @@ MATRIX = {
         NONE,
         {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"},
     ),
+    "letters:undo_sent": (
+        pk_of("letter_a"),
+        {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
+    ),
     "letters:pdf": (
         pk_of("sent_letter_a"),
         {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
@@ -247,6 +251,14 @@ MATRIX = {
     "dashboard:index": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
     # documents
     "documents:letter_annex": (
+        pk_of("letter_a"),
+        {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
+    ),
+    "documents:letter_docx": (
+        pk_of("letter_a"),
+        {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
+    ),
+    "documents:letter_draft_pdf": (
         pk_of("letter_a"),
         {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
     ),
