@@ -1,4 +1,5 @@
-"""Actions as rows of a table, in the columns of Annex A plus owner, status and due date.
+"""Actions as rows of a table, in the columns of Annex A plus owner, status, due date, and board,
+meeting date and source letter.
 
 Shared by the export_actions command and the web CSV/Excel exports:
 
@@ -9,12 +10,29 @@ Shared by the export_actions command and the web CSV/Excel exports:
 from collections.abc import Iterator
 from itertools import islice
 
-from django.db.models import F, QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from actions.rows import owner_names
 from actions.workflow import Status
+from letters.models import Letter
 
-ACTION_COLUMNS = ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
+# Annex A's columns first (an export can be edited and imported again), then where each action
+# comes from, so that the "No. 1" of two meetings can be told apart: its board, the date of its
+# meeting (a letter's actions: the letter's meeting's), and the letter that sent it (its own
+# letter, or the follow-up letter of its meeting).
+ACTION_COLUMNS = [
+    "No",
+    "Action",
+    "Timing",
+    "Lead",
+    "Owner",
+    "Status",
+    "Due date",
+    "Board",
+    "Meeting date",
+    "Source",
+]
 
 # Characters that make a spreadsheet read a cell as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,7 +57,29 @@ ACTION_ORDER = (
 
 
 CHUNK = 2000
-COLUMNS = ("pk", "number", "text", "timing", "lead", "status", "due_date")
+COLUMNS = (
+    "pk",
+    "number",
+    "text",
+    "timing",
+    "lead",
+    "status",
+    "due_date",
+    "source_board__name",
+    "meeting_date",
+    "source",
+)
+
+
+def _with_source(queryset: QuerySet) -> QuerySet:
+    """Annotate each action's meeting date and source letter, in the same query."""
+    follow_up = Letter.objects.filter(
+        meeting_id=OuterRef("meeting_id"), direction=Letter.Direction.OUT
+    ).order_by("date", "pk")
+    return queryset.annotate(
+        meeting_date=Coalesce("meeting__date", "letter__meeting__date"),
+        source=Coalesce("letter__reference", Subquery(follow_up.values("reference")[:1])),
+    )
 
 
 def action_rows(queryset: QuerySet) -> Iterator[list[str]]:
@@ -49,10 +89,10 @@ def action_rows(queryset: QuerySet) -> Iterator[list[str]]:
 
     Owners keep the order they were entered in ("MPS and MOPAC").
     """
-    actions = queryset.values_list(*COLUMNS).iterator(chunk_size=CHUNK)
+    actions = _with_source(queryset).values_list(*COLUMNS).iterator(chunk_size=CHUNK)
     while chunk := list(islice(actions, CHUNK)):
         owners = owner_names([pk for pk, *_ in chunk])
-        for pk, number, text, timing, lead, status, due_date in chunk:
+        for pk, number, text, timing, lead, status, due, board, meeting_date, source in chunk:
             yield [
                 str(number),
                 text,
@@ -60,5 +100,8 @@ def action_rows(queryset: QuerySet) -> Iterator[list[str]]:
                 lead,
                 owners.get(pk, ""),
                 Status(status).label,
-                due_date.isoformat() if due_date else "",
+                due.isoformat() if due else "",
+                board or "",
+                meeting_date.isoformat() if meeting_date else "",
+                source or "",
             ]

@@ -19,8 +19,9 @@ from recommendations.access import recommendations_for
 from recommendations.filters import RecommendationFilter
 
 QUESTION_COLUMNS = [
-    "Letter",
-    "Meeting",
+    "Board",
+    "Meeting date",
+    "Source",
     "No",
     "Question",
     "Put to",
@@ -41,14 +42,28 @@ RECOMMENDATION_COLUMNS = [
     "Status",
     "Actions",
     "Evidence",
+    "Board",
+    "Meeting date",
+    "Source",
 ]
 
 
+def _joined(values) -> str:
+    """Distinct values in the order met, joined: "24 Jun 2022, 14 Oct 2022"."""
+    return ", ".join(dict.fromkeys(str(v) for v in values if v))
+
+
 def question_rows(queryset):
-    for q in queryset.select_related("letter", "meeting__board", "put_to", "theme"):
+    """Where each question was put (board, meeting date, letter), then the question."""
+    loaded = queryset.select_related(
+        "source_board", "letter__meeting", "meeting", "put_to", "theme"
+    )
+    for q in loaded:
+        meeting = q.meeting or (q.letter.meeting if q.letter else None)
         yield [
+            q.source_board.name if q.source_board else "",
+            meeting.date if meeting else None,
             q.letter.reference if q.letter else "",
-            str(q.meeting) if q.meeting else "",
             q.number,
             q.text,
             q.put_to.short_name,
@@ -61,12 +76,19 @@ def question_rows(queryset):
 
 
 def recommendation_rows(queryset, user):
-    """The recommendations' rows; the actions each answers, as far as `user` may see them."""
-    linked = Action.objects.for_user(user).select_related("meeting", "letter").order_by("pk")
+    """The recommendations' rows; the actions each answers, as far as `user` may see them. A
+    recommendation has no board of its own: its Board, Meeting date and Source are those of the
+    actions that answer it (their boards, meeting dates and letters)."""
+    linked = (
+        Action.objects.for_user(user)
+        .select_related("meeting", "letter", "source_board")
+        .order_by("pk")
+    )
     queryset = queryset.select_related("report__body", "owner").prefetch_related(
         Prefetch("actions", queryset=linked)
     )
     for r in queryset:
+        actions = list(r.actions.all())
         yield [
             r.report.title,
             r.report.body.short_name,
@@ -76,8 +98,11 @@ def recommendation_rows(queryset, user):
             r.text,
             r.owner.short_name,
             r.get_status_display(),
-            ", ".join(f"{a.source.date:%d/%m/%Y} no. {a.number}" for a in r.actions.all()),
+            ", ".join(f"{a.source.date:%d/%m/%Y} no. {a.number}" for a in actions),
             r.evidence,
+            _joined(a.source_board.name if a.source_board else "" for a in actions),
+            _joined(a.meeting.date.isoformat() if a.meeting else "" for a in actions),
+            _joined(a.letter.reference if a.letter else "" for a in actions),
         ]
 
 
@@ -108,7 +133,9 @@ class Export:
 
 
 EXPORTS = {
-    "actions": Export(ACTION_COLUMNS, ("Due date",), _actions),
-    "questions": Export(QUESTION_COLUMNS, ("Response due",), _questions),
-    "recommendations": Export(RECOMMENDATION_COLUMNS, ("Published",), _recommendations),
+    "actions": Export(ACTION_COLUMNS, ("Due date", "Meeting date"), _actions),
+    "questions": Export(QUESTION_COLUMNS, ("Response due", "Meeting date"), _questions),
+    "recommendations": Export(
+        RECOMMENDATION_COLUMNS, ("Published", "Meeting date"), _recommendations
+    ),
 }

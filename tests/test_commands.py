@@ -108,12 +108,17 @@ def test_export_of_the_24_june_2022_board_reproduces_annex_a(demo, tmp_path):
 
     with path.open(newline="", encoding="utf-8") as file:
         header, *rows = list(csv.reader(file))
-    assert header == ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
+    assert header == [
+        *["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"],
+        *["Board", "Meeting date", "Source"],
+    ]
     assert [row[:4] for row in rows] == annex_a()[1:]
     assert len(rows) == 15
-    assert rows[11][4:] == ["MPS and MOPAC", "Open", ""]
-    assert rows[8][4:] == ["MPS", "Open", "2022-09-30"]
-    assert rows[13][4:] == ["MPS", "Completed", ""]
+    assert rows[11][4:7] == ["MPS and MOPAC", "Open", ""]
+    assert rows[8][4:7] == ["MPS", "Open", "2022-09-30"]
+    assert rows[13][4:7] == ["MPS", "Completed", ""]
+    board_and_letter = ["Performance and Risk Oversight Board", "2022-06-24", "MOPAC14072022-D4220"]
+    assert {tuple(row[7:]) for row in rows} == {tuple(board_and_letter)}
 
 
 def test_export_to_stdout_by_meeting_id(demo):
@@ -124,7 +129,7 @@ def test_export_to_stdout_by_meeting_id(demo):
     header, *rows = list(csv.reader(io.StringIO(output)))
     assert header == ACTION_COLUMNS
     assert [row[0] for row in rows] == [str(n) for n in range(1, 8)]
-    assert rows[5][2:] == ["30 June 2023", "MPS", "MPS", "Open", "2023-06-30"]
+    assert rows[5][2:7] == ["30 June 2023", "MPS", "MPS", "Open", "2023-06-30"]
 
 
 def test_export_all_lists_actions_by_meeting_date_then_number(demo):

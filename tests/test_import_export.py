@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 
 from actions.models import Action, ActionUpdate
 from actions.workflow import Status
@@ -21,6 +22,7 @@ from spreadsheets.writers import csv_text, xlsx_bytes
 
 from .factories import (
     ActionFactory,
+    LetterFactory,
     MeetingFactory,
     OrganisationFactory,
     QuestionFactory,
@@ -356,7 +358,10 @@ def test_action_export_applies_the_list_filters_and_access(client, lead, mps, ot
         reverse("spreadsheets:export", args=["actions", "csv"]), {"status": "open"}
     )
     table = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert table[0] == ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
+    assert table[0] == [
+        *["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"],
+        *["Board", "Meeting date", "Source"],
+    ]
     assert [row[1] for row in table[1:]] == ["Ours open"]
 
 
@@ -370,6 +375,50 @@ def test_action_xlsx_export_has_dates_as_dates(client, officer, mps):
     assert sheet["G2"].number_format == "dd/mm/yyyy"
 
 
+def test_every_excel_export_names_board_meeting_date_and_source_with_widths_and_a_filter(
+    client, officer, mps
+):
+    """Two "No. 1" rows are told apart by their board, meeting date and letter."""
+    june = MeetingFactory(date=datetime.date(2022, 6, 24))
+    LetterFactory(meeting=june, reference="MOPAC14072022-D4220", direction="out")
+    ActionFactory(meeting=june, number=1, owners=[mps], text="June's first")
+    ActionFactory(
+        meeting=MeetingFactory(date=datetime.date(2022, 10, 14), board=june.board), number=1
+    )
+    QuestionFactory(meeting=june, letter=None, number=1, put_to=mps)
+    RecommendationFactory(owner=mps).actions.add(Action.objects.get(text="June's first"))
+    client.force_login(officer)
+
+    for kind in ("actions", "questions", "recommendations"):
+        response = client.get(reverse("spreadsheets:export", args=[kind, "xlsx"]))
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        header = [cell.value for cell in sheet[1]]
+        assert "Source" in header
+        board, meeting_date = (
+            sheet.cell(2, header.index(name) + 1) for name in ("Board", "Meeting date")
+        )
+        assert board.value == june.board.name, kind
+        assert meeting_date.value == datetime.datetime(2022, 6, 24), kind
+        assert meeting_date.number_format == "dd/mm/yyyy"
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(header))}{sheet.max_row}"
+        text_column = get_column_letter(header.index(kind.capitalize()[:-1]) + 1)
+        assert sheet.column_dimensions[text_column].width == 60
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("spreadsheets:export", args=["actions", "csv"])).content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert [row[7:] for row in rows[1:]] == [
+        [june.board.name, "2022-06-24", "MOPAC14072022-D4220"],
+        [june.board.name, "2022-10-14", ""],
+    ]
+
+
 def test_question_and_recommendation_exports_respect_access(client, lead, mps, other_org):
     QuestionFactory(put_to=mps, text="Ours?")
     QuestionFactory(put_to=other_org, text="Theirs?")
@@ -378,8 +427,8 @@ def test_question_and_recommendation_exports_respect_access(client, lead, mps, o
     client.force_login(lead)
     questions = client.get(reverse("spreadsheets:export", args=["questions", "xlsx"]))
     sheet = openpyxl.load_workbook(io.BytesIO(questions.content)).active
-    assert [c.value for c in sheet["D"]][1:] == ["Ours?"]
-    assert sheet["H2"].number_format == "dd/mm/yyyy"
+    assert [c.value for c in sheet["E"]][1:] == ["Ours?"]
+    assert sheet["I2"].number_format == "dd/mm/yyyy"
     recs = client.get(reverse("spreadsheets:export", args=["recommendations", "csv"]))
     text = recs.content.decode("utf-8-sig")
     assert "Our recommendation" in text and "Their recommendation" not in text
