@@ -9,17 +9,15 @@ the PDF/UA tagging and the time limit.
 import datetime
 import itertools
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
 from actions.models import Action
 from letters.body import body_html
 from letters.models import Letter
-from meetings.models import Board, Meeting
+from meetings.models import Meeting
 
 from .formatting import letter_blocks
 from .pdf import html_to_pdf
@@ -27,16 +25,16 @@ from .pdf import html_to_pdf
 AUTHOR = "Mayor's Office for Policing And Crime"
 
 
-def _pdf(template: str, context: dict) -> bytes:
+def pdf_from_template(template: str, context: dict) -> bytes:
     return html_to_pdf(render_to_string(template, context))
 
 
-def _long_date(day: datetime.date) -> str:
+def long_date(day: datetime.date) -> str:
     return format_date(day, "j F Y")
 
 
 def meeting_reference(meeting: Meeting) -> str:
-    return f"{meeting.board.name}, {_long_date(meeting.date)}"
+    return f"{meeting.board.name}, {long_date(meeting.date)}"
 
 
 # -- Annex A --------------------------------------------------------------------------------
@@ -66,9 +64,12 @@ def annex_reference(source: Meeting | Letter) -> str:
 def render_annex(
     source: Meeting | Letter, *, actions: QuerySet[Action], with_status: bool = False
 ) -> bytes:
-    """Annex A of a meeting or a letter: No. | Action | Timing | Lead (| Status)."""
+    """Annex A of a meeting or a letter: No. | Action | Timing | Lead; with status, for progress
+    reports, also the status, due date and latest update, on landscape pages."""
     reference = annex_reference(source)
-    return _pdf(
+    if with_status:
+        actions = actions.with_latest_update()
+    return pdf_from_template(
         "documents/pdf/annex.html",
         {
             "title": f"Annex A: {reference}",
@@ -112,107 +113,8 @@ def render_letter(
     DRAFT on every page when `draft`. `actions`: those the reader may see (every action, for
     the copy that is sent and stored; Letter.annex_actions keeps it to the addressee's)."""
     actions = Action.objects.all() if actions is None else actions
-    return _pdf("documents/pdf/letter.html", letter_context(letter, actions=actions, draft=draft))
-
-
-# -- Overdue report -------------------------------------------------------------------------
-
-
-@dataclass
-class OverdueRow:
-    action: Action
-    days_overdue: int  # 0 when not yet due
-    last_update: datetime.date | None
-
-
-@dataclass
-class OverdueGroup:
-    lead: str
-    board: str
-    rows: list[OverdueRow]
-
-
-def next_meeting(board: Board | None, today: datetime.date) -> Meeting | None:
-    """The next meeting of the board (of any board when none is given), today included."""
-    meetings = Meeting.objects.upcoming(today).select_related("board")
-    if board is not None:
-        meetings = meetings.filter(board=board)
-    return meetings.first()
-
-
-# The most rows the overdue report is drawn with. WeasyPrint's time grows with the rows and it
-# holds the whole document in memory: the overdue actions of seed_scale's 100,000 ran past the
-# render limit (docs/performance.md). Longer lists are for the action list's downloads.
-OVERDUE_REPORT_MAX_ROWS = 1000
-
-
-def overdue_selection(
-    actions: QuerySet[Action], *, board: Board | None, today: datetime.date, until: Meeting | None
-) -> QuerySet[Action]:
-    """What the overdue report lists: actions overdue, or due by the next meeting."""
-    selected = actions.overdue(today)
-    if until is not None:
-        selected = selected | actions.due_within((until.date - today).days, today)
-    if board is not None:
-        selected = selected.filter(source_board=board)
-    return selected
-
-
-def overdue_list_query(board: Board | None, until: Meeting | None) -> str:
-    """The action list's filters that show `overdue_selection`'s actions: open or in progress,
-    due on or before the next meeting (or before today, overdue, without one)."""
-    params = [("board", board.pk)] if board is not None else []
-    if until is None:
-        params.append(("overdue", "1"))
-    else:
-        params += [("status", "open"), ("status", "in_progress"), ("due_before", until.date)]
-    return urlencode(params)
-
-
-def overdue_groups(
-    actions: QuerySet[Action], *, board: Board | None, today: datetime.date, until: Meeting | None
-) -> list[OverdueGroup]:
-    """Actions overdue, or due by the next meeting, grouped by lead and then by board."""
-    selected = overdue_selection(actions, board=board, today=today, until=until)
-    loaded = selected.select_related("meeting__board", "letter", "source_board").with_owners()
-    rows = [
-        OverdueRow(
-            action=action,
-            days_overdue=max((today - action.due_date).days, 0),
-            last_update=timezone.localdate(action.last_update_at)
-            if action.last_update_at
-            else None,
-        )
-        for action in loaded
-    ]
-
-    def key(row: OverdueRow) -> tuple[str, str]:
-        found = row.action.source_board  # its meeting's, or its letter's meeting's
-        return (row.action.lead or row.action.owner_label, found.name if found else "")
-
-    rows.sort(key=lambda row: (*key(row), row.action.due_date, row.action.number))
-    return [
-        OverdueGroup(lead=lead, board=board_name or "No board", rows=list(group))
-        for (lead, board_name), group in itertools.groupby(rows, key=key)
-    ]
-
-
-def render_overdue_report(
-    *, actions: QuerySet[Action], board: Board | None, today: datetime.date
-) -> bytes:
-    """What is overdue or due before the board's next meeting, for a reviewer."""
-    until = next_meeting(board, today)
-    scope = board.name if board else "All boards"
-    return _pdf(
-        "documents/pdf/overdue_report.html",
-        {
-            "title": f"Overdue actions: {scope}, {_long_date(today)}",
-            "reference": f"{scope}, {_long_date(today)}",
-            "today": today,
-            "until": until,
-            "groups": overdue_groups(actions, board=board, today=today, until=until),
-        },
-    )
+    context = letter_context(letter, actions=actions, draft=draft)
+    return pdf_from_template("documents/pdf/letter.html", context)
 
 
 # -- Meeting record -------------------------------------------------------------------------
@@ -246,12 +148,21 @@ def minute_sections(meeting: Meeting) -> list[MinuteSection]:
     ]
 
 
+class NoRecord(ValueError):
+    """The meeting has no minute items, so there is no record to print."""
+
+
 def render_meeting_record(meeting: Meeting, *, actions: QuerySet[Action]) -> bytes:
-    """The record of a meeting: attendees by organisation, numbered minutes, its actions."""
+    """The record of a meeting: attendees by organisation (and those who did not attend),
+    numbered minutes, its actions; marked as a draft until the board agrees it
+    (Meeting.record_agreed). Raises NoRecord for a meeting without minute items."""
+    sections = minute_sections(meeting)
+    if not sections:
+        raise NoRecord(f"{meeting} has no minute items, so no record.")
     people = list(meeting.attendees.select_related("organisation"))
     attendees = [person for person in people if not person.absent]
     reference = meeting_reference(meeting)
-    return _pdf(
+    return pdf_from_template(
         "documents/pdf/meeting_record.html",
         {
             "title": f"Record of meeting: {reference}",
@@ -264,8 +175,7 @@ def render_meeting_record(meeting: Meeting, *, actions: QuerySet[Action]) -> byt
                 )
             ],
             "absent": [person for person in people if person.absent],
-            "sections": minute_sections(meeting),
+            "sections": sections,
             "actions": annex_actions(actions, meeting),
-            "with_status": False,
         },
     )

@@ -7,6 +7,7 @@ app_name = "documents"
 urlpatterns = [
     path("meetings/<int:pk>/annex-a.pdf", views.meeting_annex, name="meeting_annex"),
     path("meetings/<int:pk>/record.pdf", views.meeting_record, name="meeting_record"),
+    path("meetings/<int:pk>/board-pack.pdf", views.board_pack, name="board_pack"),
     path("meetings/<int:meeting_pk>/letter/", views.letter_compose, name="letter_compose"),
     path("letters/<int:pk>/", views.letter_preview, name="letter_preview"),
     path("letters/<int:pk>/edit/", views.letter_edit, name="letter_edit"),

@@ -24,20 +24,20 @@ from letters.access import get_letter_for
 from letters.models import Letter
 from letters.workflow import IllegalTransition, Transition, allowed_transitions, transitions_for
 from meetings.access import get_meeting_for
+from questions.models import PerformanceQuestion
+from recommendations.access import recommendations_for
 
+from .board_pack import render_board_pack
 from .forms import LetterForm, OverdueReportForm, letter_initial
-from .pdf import RenderTimeout
-from .render import (
+from .overdue_report import (
     OVERDUE_REPORT_MAX_ROWS,
-    letter_context,
     next_meeting,
     overdue_list_query,
-    overdue_selection,
-    render_annex,
-    render_letter,
-    render_meeting_record,
     render_overdue_report,
+    report_size,
 )
+from .pdf import RenderTimeout
+from .render import letter_context, render_annex, render_letter, render_meeting_record
 from .services import letter_render_and_send
 from .word import DOCX_CONTENT_TYPE, letter_to_docx
 
@@ -85,10 +85,29 @@ def letter_annex(request, pk):
 @login_required
 def meeting_record(request, pk):
     meeting = get_meeting_for(request.user, pk)
+    if not meeting.minute_items.exists():
+        raise Http404("This meeting has no record: no minute items were recorded.")
     return _pdf_response(
         request,
         lambda: render_meeting_record(meeting, actions=Action.objects.for_user(request.user)),
         f"record-{_meeting_slug(meeting)}.pdf",
+    )
+
+
+@login_required
+def board_pack(request, pk):
+    """The board pack of a meeting, holding only what the user may see."""
+    meeting = get_meeting_for(request.user, pk)
+    user = request.user
+    return _pdf_response(
+        request,
+        lambda: render_board_pack(
+            meeting,
+            actions=Action.objects.for_user(user),
+            questions=PerformanceQuestion.objects.for_user(user),
+            recommendations=recommendations_for(user),
+        ),
+        f"board-pack-{_meeting_slug(meeting)}.pdf",
     )
 
 
@@ -114,19 +133,23 @@ def overdue_report_pdf(request):
     today = timezone.localdate()
     until = next_meeting(board, today)
     actions = Action.objects.for_user(request.user)
-    count = overdue_selection(actions, board=board, today=today, until=until).count()
+    questions = PerformanceQuestion.objects.for_user(request.user)
+    count = report_size(actions, questions, board=board, today=today, until=until)
     if count > OVERDUE_REPORT_MAX_ROWS:
         form.add_error(
             "board",
-            f"The report would list {count:,} actions, more than the {OVERDUE_REPORT_MAX_ROWS:,} "
-            "a PDF can hold. Choose a board, or see the actions in the action list",
+            f"The report would list {count:,} actions and questions, more than the "
+            f"{OVERDUE_REPORT_MAX_ROWS:,} a PDF can hold. Choose a board, or see the actions "
+            "in the action list",
         )
         list_url = f"{reverse('actions:list')}?{overdue_list_query(board, until)}"
         context = {"form": form, "list_url": list_url}
         return render(request, "documents/overdue_report.html", context, status=400)
     return _pdf_response(
         request,
-        lambda: render_overdue_report(actions=actions, board=board, today=today),
+        lambda: render_overdue_report(
+            actions=actions, questions=questions, board=board, today=today
+        ),
         f"overdue-{slugify(board.short_name or board.name) if board else 'all-boards'}-{today}.pdf",
     )
 

@@ -19,7 +19,7 @@ class MeetingForm(VersionedForm, GovukModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["board", "date", "focus", "status"]
+        fields = ["board", "date", "focus", "place", "status"]
         labels = {"focus": "Focus of the meeting"}
 
     def __init__(self, *args, **kwargs):

@@ -96,6 +96,9 @@ class Meeting(VersionedModel, SourceOfActions):
     date = models.DateField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     focus = models.CharField(max_length=300, blank=True, help_text="e.g. Q4 performance and risk")
+    place = models.CharField(
+        max_length=300, blank=True, help_text="Where it is held, e.g. City Hall, Kamal Chunchie Way"
+    )
     published_on = models.DateField(null=True, blank=True)
 
     objects = MeetingQuerySet.as_manager()
@@ -116,6 +119,12 @@ class Meeting(VersionedModel, SourceOfActions):
     @property
     def board_of_actions_id(self) -> int | None:
         return self.board_id
+
+    @property
+    def record_agreed(self) -> bool:
+        """Whether the board has agreed the record of this meeting (at its next meeting): until
+        then the record is a draft."""
+        return self.status in (self.Status.MINUTES_AGREED, self.Status.PUBLISHED)
 
     def items_on_its_board(self):
         agreed_here = models.Q(meeting=self) | models.Q(letter__meeting=self)

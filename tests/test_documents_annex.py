@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from actions import services
 from actions.models import Action
 from demo.loader import load_demo
 from documents.render import render_annex
@@ -65,13 +66,30 @@ def test_annex_of_the_24_june_2022_board_lists_its_15_actions_in_number_order(ju
     rasterise(pdf, "annex-a")
 
 
-def test_annex_with_status_adds_a_status_column(june_2022_board):
+def test_annex_with_status_adds_status_due_date_and_latest_update_on_landscape_pages(
+    june_2022_board, officer
+):
+    second = Action.objects.get(meeting=june_2022_board, number=2)
+    services.post_update(second, by=officer, note="Briefing drafted.")
+    services.post_update(second, by=officer, note="Briefing sent to the DMPC.")
+
     pdf = render_annex(june_2022_board, actions=Action.objects.all(), with_status=True)
 
     text = squashed(pdf_text(pdf))
     assert in_order(
-        text, ["Lead", "Status", squashed("SSO report by 27 June. Completed MPS Completed")]
+        text,
+        [
+            "AnnexAwithstatus",
+            "Lead",
+            "Status",
+            "Latestupdate",
+            squashed("issues with recruiting PCSOs."),
+            squashed("August 2022 due 31 August 2022 MPS In progress Briefing sent to the DMPC."),
+            squashed("SSO report by 27 June. Completed MPS Completed No update yet"),
+        ],
     )
+    assert "Briefingdrafted" not in text
+    assert pdf_info(pdf)["Page size"].startswith("841.89 x 595.276")  # A4 landscape
     rasterise(pdf, "annex-a-with-status")
 
 
@@ -206,7 +224,12 @@ def test_meeting_buttons_offer_the_pdfs_and_officers_the_letter(officer, lead, j
 
     annex_url = reverse("documents:meeting_annex", args=[june_2022_board.pk])
     assert annex_url in for_officer and annex_url in for_lead
-    assert reverse("documents:meeting_record", args=[june_2022_board.pk]) in for_lead
+    pack_url = reverse("documents:board_pack", args=[june_2022_board.pk])
+    assert pack_url in for_officer and pack_url in for_lead
+    # The 24 June 2022 board has no minute items, so no record is offered; with them it is.
+    record_url = reverse("documents:meeting_record", args=[june_2022_board.pk])
+    assert record_url not in for_lead
+    assert record_url in buttons(lead, meeting=june_2022_board, has_record=True)
     compose_url = reverse("documents:letter_compose", args=[june_2022_board.pk])
     assert compose_url in for_officer
     assert compose_url not in for_lead

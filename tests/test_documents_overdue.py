@@ -1,4 +1,6 @@
-"""The overdue report: what is overdue or due before the board's next meeting, by lead and board."""
+"""The overdue report: what is overdue or due before the board's next meeting, by lead and board;
+the open actions with no deadline; the overdue questions. Each row is referred to by its meeting
+and number ("24 Jun 2022 / 1") and shows what its latest update said."""
 
 import datetime
 import re
@@ -6,13 +8,14 @@ import re
 import pytest
 import time_machine
 from django.urls import reverse
-from django.utils import timezone
 
+from actions import services
 from actions.models import Action
-from documents.render import render_overdue_report
+from documents.overdue_report import render_overdue_report
+from questions.models import PerformanceQuestion
 
 from .documents_pdf import in_order, pdf_info, pdf_text, rasterise, squashed
-from .factories import ActionFactory, BoardFactory, MeetingFactory
+from .factories import ActionFactory, BoardFactory, MeetingFactory, QuestionFactory
 
 TODAY = datetime.date(2022, 9, 10)
 
@@ -23,20 +26,27 @@ def frozen_day():
         yield
 
 
+def report(board, today=TODAY) -> bytes:
+    return render_overdue_report(
+        actions=Action.objects.all(),
+        questions=PerformanceQuestion.objects.all(),
+        board=board,
+        today=today,
+    )
+
+
 @pytest.fixture
-def boards(mps, mopac):
+def boards(mps, mopac, officer):
     performance = BoardFactory(name="Performance and Risk Oversight Board")
     finance = BoardFactory(name="Finance, Change and People Oversight Board")
     june = MeetingFactory(board=performance, date=datetime.date(2022, 6, 24))
     MeetingFactory(board=performance, date=datetime.date(2022, 10, 14))  # the next meeting
     july = MeetingFactory(board=finance, date=datetime.date(2022, 7, 19))
-    ActionFactory(
-        meeting=june,
-        number=1,
-        text="Overdue briefing note.",
-        owners=[mps],
-        last_update_at=timezone.make_aware(datetime.datetime(2022, 8, 20, 12)),
-    )
+    briefing = ActionFactory(meeting=june, number=1, text="Overdue briefing note.", owners=[mps])
+    with time_machine.travel(datetime.datetime(2022, 8, 1, 9, 0), tick=False):
+        services.post_update(briefing, by=officer, note="Drafting has started.")
+    with time_machine.travel(datetime.datetime(2022, 8, 20, 12, 0), tick=False):
+        services.post_update(briefing, by=officer, note="The note is with the Commander.")
     ActionFactory(meeting=june, number=2, text="Due after the board.", timing="October 2022")
     ActionFactory(meeting=june, number=3, text="Due before the board.", timing="September 2022")
     ActionFactory(meeting=june, number=4, text="Done already.", timing="Completed")
@@ -48,12 +58,21 @@ def boards(mps, mopac):
         owners=[mps, mopac],
         lead="MPS and MOPAC",
     )
+    ActionFactory(meeting=june, number=6, text="Review to be scheduled.", timing="TBC")
     ActionFactory(meeting=july, number=1, text="Finance overdue.", owners=[mps])
+    QuestionFactory(
+        meeting=june,
+        letter=None,
+        number=2,
+        text="Burglary attendance?",
+        put_to=mps,
+        response_timing="by 31 August",
+    )
     return performance, finance
 
 
 def test_lists_overdue_and_due_before_the_next_meeting_grouped_by_lead_and_board(boards):
-    pdf = render_overdue_report(actions=Action.objects.all(), board=None, today=TODAY)
+    pdf = report(None)
 
     text = squashed(pdf_text(pdf))
     assert in_order(
@@ -66,18 +85,31 @@ def test_lists_overdue_and_due_before_the_next_meeting_grouped_by_lead_and_board
                 "MPS: Finance, Change and People Oversight Board",
                 "Finance overdue.",
                 "MPS: Performance and Risk Oversight Board",
+                "24 Jun 2022 / 1",
                 "Overdue briefing note.",
-                "due 31 August 2022 10 20 August 2022",
+                "due 31 August 2022 10 The note is with the Commander. 20 August 2022",
+                "24 Jun 2022 / 3",
                 "Due before the board.",
-                "due 30 September 2022 Not yet due None",
+                "due 30 September 2022 Not yet due No update yet",
                 "MPS and MOPAC: Performance and Risk Oversight Board",
+                "24 Jun 2022 / 5",
                 "Joint review.",
-                "due 31 July 2022 41 None",
+                "due 31 July 2022 41 No update yet",
+                "Open actions with no deadline",
+                "24 Jun 2022 / 6",
+                "Review to be scheduled.",
+                "TBC",
+                "Overdue questions",
+                "24 Jun 2022 / 2",
+                "Burglary attendance?",
+                "MPS by 31 August due 31 August 2022 10 Awaiting response",
             ]
         ],
     )
     assert "Dueafter" not in text
     assert "Donealready" not in text
+    assert "Draftinghasstarted" not in text  # only the latest update
+    assert "None" not in text
     assert pdf_info(pdf)["Tagged"] == "yes"
     rasterise(pdf, "overdue-report")
 
@@ -85,9 +117,7 @@ def test_lists_overdue_and_due_before_the_next_meeting_grouped_by_lead_and_board
 def test_a_board_filter_keeps_only_that_boards_actions(boards):
     performance, _ = boards
 
-    text = pdf_text(
-        render_overdue_report(actions=Action.objects.all(), board=performance, today=TODAY)
-    )
+    text = pdf_text(report(performance))
 
     assert "Overdue briefing note." in text
     assert "Finance overdue." not in text
@@ -96,7 +126,7 @@ def test_a_board_filter_keeps_only_that_boards_actions(boards):
 def test_without_a_next_meeting_only_overdue_actions_are_listed(boards):
     _, finance = boards
 
-    text = pdf_text(render_overdue_report(actions=Action.objects.all(), board=finance, today=TODAY))
+    text = pdf_text(report(finance))
 
     assert "No meeting is scheduled" in text
     assert "Finance overdue." in text
@@ -147,12 +177,14 @@ def test_a_report_too_long_for_a_pdf_points_to_the_list_of_the_same_actions(
     expected = {"Overdue briefing note.", "Due before the board.", "Joint review."}
     if board is None:
         expected.add("Finance overdue.")
+    # Three sections are counted: these, one action with no deadline and one overdue question.
+    rows = len(expected) + 2
 
     response = client.get(reverse("documents:overdue_report_pdf"), params)
 
     assert response.status_code == 400
     body = response.content.decode()
-    assert f"The report would list {len(expected)} actions, more than the 2" in body
+    assert f"The report would list {rows} actions and questions, more than the 2" in body
     list_url = re.search(r'href="(/actions/\?[^"]+)">See these actions', body).group(1)
     listed = client.get(list_url.replace("&amp;", "&")).content.decode()
     assert f"{len(expected)} actions" in listed

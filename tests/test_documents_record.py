@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from actions.models import Action
 from demo.loader import load_demo
-from documents.render import render_meeting_record
-from meetings.models import Meeting
+from documents.render import NoRecord, render_meeting_record
+from meetings.models import Meeting, MinuteItem
 
 from .documents_pdf import in_order, pdf_info, pdf_text, rasterise, squashed
 from .factories import ActionFactory, MeetingFactory
@@ -80,6 +80,7 @@ def test_a_lead_cannot_get_another_organisations_meeting_record(client, other_le
 
 def test_a_leads_record_lists_only_their_organisations_actions(client, lead, mps, other_org):
     meeting = MeetingFactory()
+    MinuteItem.objects.create(meeting=meeting, number="1.1", heading="Minutes", text="Agreed.")
     ActionFactory(meeting=meeting, number=1, text="Ours to do.", owners=[mps])
     ActionFactory(meeting=meeting, number=2, text="Someone else's job.", owners=[other_org])
     client.force_login(lead)
@@ -89,3 +90,34 @@ def test_a_leads_record_lists_only_their_organisations_actions(client, lead, mps
     text = pdf_text(response.content)
     assert "Ours to do." in text
     assert "Someone else" not in text
+
+
+def test_an_agreed_record_is_not_marked_as_a_draft(april_2023_board):
+    assert april_2023_board.record_agreed  # the demo's 28 April 2023 record: minutes agreed
+
+    assert "DRAFT" not in pdf_text(
+        render_meeting_record(april_2023_board, actions=Action.objects.all())
+    )
+
+
+def test_a_record_not_yet_agreed_is_marked_draft_on_every_page(april_2023_board):
+    april_2023_board.status = Meeting.Status.HELD
+    april_2023_board.save()
+
+    pdf = render_meeting_record(april_2023_board, actions=Action.objects.all())
+
+    pages = pdf_text(pdf).split("\f")[:-1]
+    assert len(pages) > 1
+    assert all("DRAFT: for agreement at the next meeting" in page for page in pages)
+
+
+def test_a_meeting_without_minute_items_has_no_record(client, officer, db):
+    meeting = MeetingFactory()
+    client.force_login(officer)
+
+    with pytest.raises(NoRecord):
+        render_meeting_record(meeting, actions=Action.objects.all())
+    assert client.get(reverse("documents:meeting_record", args=[meeting.pk])).status_code == 404
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert reverse("documents:meeting_record", args=[meeting.pk]) not in page
+    assert "Record of Meeting" not in page

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -55,6 +55,19 @@ class ActionQuerySet(DeadlineQuerySet):
         """Prefetch the owners in the order they were entered, as Annex A writes them."""
         in_entry_order = Organisation.objects.order_by("actionowner__pk")
         return self.prefetch_related(Prefetch("owners", queryset=in_entry_order))
+
+    def with_latest_update(self):
+        """Annotate `latest_note` and `latest_note_at`: the text and time of the newest update
+        that says something (a progress note, or a transition's note or reason), in this query."""
+        said = (
+            ActionUpdate.objects.filter(action=OuterRef("pk"))
+            .exclude(note="")
+            .order_by("-created_at", "-pk")
+        )
+        return self.annotate(
+            latest_note=Subquery(said.values("note")[:1]),
+            latest_note_at=Subquery(said.values("created_at")[:1]),
+        )
 
     def for_lists(self):
         """Everything a list row shows, in a fixed number of queries."""
