@@ -1,4 +1,5 @@
-"""HTML to PDF with WeasyPrint: our fetcher, a tagged PDF/UA file, and a time limit.
+"""HTML to PDF with WeasyPrint: our fetcher, a tagged PDF/UA file (each table tagged whole,
+documents/tagging.py), and a time limit.
 
 Every document goes through `html_to_pdf`. The HTML is rendered by Django templates first (all
 database reads happen before this point); WeasyPrint then runs in a worker thread so a render
@@ -14,6 +15,7 @@ from django.conf import settings
 from weasyprint import HTML
 
 from .fetcher import AssetFetcher
+from .tagging import join_split_tables
 
 PDF_VARIANT = "pdf/ua-1"
 MAX_CONCURRENT_RENDERS = 2
@@ -26,7 +28,8 @@ class RenderTimeout(RuntimeError):
 
 
 def _weasyprint(html: str) -> bytes:
-    return HTML(string=html, url_fetcher=AssetFetcher()).write_pdf(pdf_variant=PDF_VARIANT)
+    pdf = HTML(string=html, url_fetcher=AssetFetcher()).write_pdf(pdf_variant=PDF_VARIANT)
+    return join_split_tables(pdf)
 
 
 def html_to_pdf(html: str, timeout: float | None = None) -> bytes:

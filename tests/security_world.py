@@ -18,6 +18,7 @@ from django.utils import timezone
 from accounts.models import Organisation, Role
 from actions.models import Evidence
 from letters.models import Letter
+from meetings.models import MinuteItem
 from spreadsheets.models import PendingImport
 
 from .factories import (
@@ -52,10 +53,12 @@ class World:
 
 
 def _records_of(key: str, org: Organisation, mopac: Organisation, board, day: int) -> dict:
-    """A meeting with an action (and an update with evidence), a draft follow-up letter with a
-    question, a recommendation: all owned by or addressed to `org`."""
+    """A meeting with a minute item (so it has a record) and an action (and an update with
+    evidence), a draft follow-up letter with a question, a recommendation: all owned by or
+    addressed to `org`."""
     mark = MARK[key]
     meeting = MeetingFactory(board=board, date=datetime.date(2022, 6, day))
+    MinuteItem.objects.create(meeting=meeting, number="1.1", heading="Minutes", text="Agreed.")
     action = ActionFactory(
         meeting=meeting, owners=[org], text=f"{mark} action text", lead=f"{mark} lead"
     )

@@ -74,6 +74,7 @@ def urls(world) -> list[str]:
         reverse("documents:meeting_annex", args=[world.meeting_a.pk]),
         reverse("documents:meeting_annex", args=[world.meeting_a.pk]) + "?status=1",
         reverse("documents:meeting_record", args=[world.meeting_a.pk]),
+        reverse("documents:board_pack", args=[world.meeting_a.pk]),
         reverse("documents:letter_annex", args=[world.letter_a.pk]),
         reverse("publication:calendar_actions", args=[world.users["lead_a"].calendar_token]),
         reverse("publication:calendar_meetings", args=[world.users["lead_a"].calendar_token]),

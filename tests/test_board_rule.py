@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from actions.models import Action
-from documents.render import overdue_groups as report_groups
+from documents.overdue_report import overdue_groups as report_groups
 from questions.models import PerformanceQuestion
 from reminders.digest import overdue_groups as digest_groups
 

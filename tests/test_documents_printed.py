@@ -1,6 +1,6 @@
 """Every document as printed, from the demo data: nothing past the page's margin or out of its
 table cell (layout boxes and page images), no heading left at the foot of a page, and each table
-tagged as one Table however many pages it runs over."""
+tagged as one Table however many pages it runs over (documents/tagging.py)."""
 
 import datetime
 
@@ -93,10 +93,6 @@ def test_no_heading_ends_a_page(printed):
     assert stranded_headings(html) == [], name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WeasyPrint tags a table once per page it is on (docs/documents.md, Known limits)",
-)
 def test_each_table_is_tagged_once_however_many_pages_it_runs_over(printed):
     name, html, pdf = printed
     assert tagged_tables(pdf) == html.count("<table"), name

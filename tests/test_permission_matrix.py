@@ -286,6 +286,10 @@ MATRIX = {
         pk_of("meeting_a"),
         {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
     ),
+    "documents:board_pack": (
+        pk_of("meeting_a"),
+        {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
+    ),
     "documents:overdue_report": (
         NONE,
         {"GET": "L 200 403 403 200 200", "POST": "L 200 403 403 200 200"},
