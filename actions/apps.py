@@ -6,4 +6,4 @@ class ActionsConfig(AppConfig):
     verbose_name = "Actions, questions and recommendations"
 
     def ready(self):
-        from . import signals  # noqa: F401  (a "By next Board" date follows the calendar)
+        from . import follows_calendar  # noqa: F401  (a "By next Board" date follows the calendar)

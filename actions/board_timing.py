@@ -6,7 +6,7 @@ the next meeting of that board, or else of the item's own board (`source_board`)
 the timing was written (its meeting's or letter's). With no such meeting scheduled yet the item
 has no date and is flagged "due at the next meeting (not yet scheduled)"; when the meeting is
 added, moved or deleted, `actions.services.follow_calendar` (and its question counterpart) read
-the timing again, through the signals of actions/signals.py.
+the timing again, through the signals of actions/follows_calendar.py.
 """
 
 import datetime

@@ -179,3 +179,39 @@ class ReviseTimingForm(forms.Form):
         required=False,
         help_text="For example: DMPC at the Oversight Board of 14 November 2022.",
     )
+
+
+class MoreTimeForm(forms.Form):
+    """A lead's request for a new deadline."""
+
+    timing = forms.CharField(
+        label="New deadline",
+        max_length=200,
+        help_text="As people write it: March 2024, Q3 2023/24, 14 November 2023.",
+        error_messages={"required": "Enter the new deadline"},
+    )
+    reason = forms.CharField(
+        label="Why more time is needed",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=REASON_MAX,
+        error_messages={"required": "Enter why more time is needed"},
+    )
+
+
+class DecisionReasonForm(forms.Form):
+    """The reason of a decision on a request; required or not as the map says."""
+
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=REASON_MAX,
+        required=False,
+    )
+
+    def __init__(self, *args, required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["reason"]
+        field.required = required
+        field.error_messages["required"] = "Enter a reason"
+        if required:
+            field.help_text = "The lead sees this reason."

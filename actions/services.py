@@ -18,7 +18,7 @@ functions, and the rules are checked here, the same for every channel:
   accepts a completion its caller proposed.
 - `revise_timing`: a new deadline, keeping the original and counting a slip.
 - `follow_calendar`: a "By next Board" due date following the board's calendar, when a meeting
-  is scheduled, moved, held or deleted (actions/signals.py), recorded in the history.
+  is scheduled, moved, held or deleted (actions/follows_calendar.py), recorded in the history.
 - `edit_action`: saves the fields changed on the instance (and the owners), refusing a stale edit
   (`StaleEdit`); never the status or the timing, which have their own entry points.
 
@@ -38,6 +38,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from actions.models import Action, ActionUpdate, TimingRevision
+from actions.signals import Event, tell
 from actions.timing import TimingKind
 from actions.workflow import (
     LIVE_STATUSES,
@@ -169,7 +170,7 @@ def post_update(
         return change_status(action, Transition.START, by=by, note=note, at=at)
     action.last_update_at = at or timezone.now()
     _record(action, by, "Progress update", at=at)
-    return ActionUpdate.objects.create(
+    update = ActionUpdate.objects.create(
         action=action,
         author=by,
         created_at=action.last_update_at,
@@ -178,6 +179,8 @@ def post_update(
         status_before=action.status,
         status_after=action.status,
     )
+    tell(action, Event.UPDATE_POSTED, by=by, note=note)
+    return update
 
 
 @transaction.atomic
@@ -199,7 +202,7 @@ def change_status(
     _step(action, name, note=note, now=now, superseded_by=superseded_by)
     action.last_update_at = now
     _record(action, by, f"{Transition(name).label}: {note}".rstrip(": "), at=at)
-    return ActionUpdate.objects.create(
+    update = ActionUpdate.objects.create(
         action=action,
         author=by,
         created_at=now,
@@ -208,6 +211,8 @@ def change_status(
         status_before=before,
         status_after=action.status,
     )
+    _tell_transition(action, name, by=by, note=note)
+    return update
 
 
 @transaction.atomic
@@ -237,7 +242,7 @@ def move_to_status(
     if len(steps) > 1:
         way = [Status(TRANSITIONS[name][1]).label.lower() for name in steps[:-1]]
         note += f" by way of {', '.join(way)}"
-    return ActionUpdate.objects.create(
+    update = ActionUpdate.objects.create(
         action=action,
         author=by,
         kind=steps[-1],
@@ -246,6 +251,8 @@ def move_to_status(
         status_before=before,
         status_after=action.status,
     )
+    _tell_transition(action, steps[-1], by=by, note=reason)
+    return update
 
 
 def proposer(action: Action):
@@ -259,6 +266,19 @@ def proposer(action: Action):
         .first()
     )
     return update.author if update else None
+
+
+# What the notices app hears of a transition (actions/signals.py); the rest it is not told.
+TOLD_TRANSITIONS = {
+    Transition.START: Event.UPDATE_POSTED,
+    Transition.PROPOSE: Event.COMPLETION_PROPOSED,
+    Transition.REJECT: Event.COMPLETION_REJECTED,
+}
+
+
+def _tell_transition(action: Action, name: str, *, by, note: str) -> None:
+    if name in TOLD_TRANSITIONS:
+        tell(action, TOLD_TRANSITIONS[name], by=by, note=note)
 
 
 def _check_four_eyes(action: Action, by) -> None:

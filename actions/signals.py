@@ -1,44 +1,31 @@
-"""A "By next Board" due date follows the board's calendar: when a meeting is scheduled, moved,
-held or deleted, the live actions due at a next meeting of its board, or still waiting for one,
-are read again (`services.follow_calendar`). meetings cannot import actions, so the link is these
-receivers; questions/signals.py does the same for questions.
+"""What happens to an action, told to whoever listens (the notices app), so that this app never
+imports the apps above it.
+
+`action_event` is sent inside the write's transaction, after the write: a receiver that records
+something rolls back with it, and one that sends mail queues it with `transaction.on_commit`.
+Its arguments: `action`, `event` (an Event), `by` (who did it), `note` (the reason or the
+update's text) and `person` (whom it is about, when that is not the action's lead: the lead an
+action is passed to, whoever asked for more time).
 """
 
-from django.db.models import Q
-from django.db.models.signals import post_save, pre_delete
-from django.dispatch import receiver
+from django.db import models
+from django.dispatch import Signal
 
-from meetings.models import Meeting
-
-from . import services
-from .models import Action
-from .timing import TimingKind
-from .workflow import LIVE_STATUSES
+action_event = Signal()
 
 
-def waiting_on(model, meeting: Meeting, *, kind_field: str, statuses) -> list:
-    """The items of `model` whose "next meeting" `meeting` may be: those due at it or at another
-    meeting of its board, and those whose next meeting is not yet scheduled."""
-    return list(
-        model.objects.filter(**{kind_field: TimingKind.NEXT_MEETING, "status__in": statuses})
-        .filter(
-            Q(due_meeting__isnull=True)
-            | Q(due_meeting=meeting)
-            | Q(due_meeting__board=meeting.board_id)
-        )
-        .order_by("pk")
+class Event(models.TextChoices):
+    COMPLETION_PROPOSED = "completion_proposed", "Completion proposed"
+    COMPLETION_REJECTED = "completion_rejected", "Completion rejected"
+    UPDATE_POSTED = "update_posted", "Update posted"
+    MORE_TIME_REQUESTED = "more_time_requested", "More time requested"
+    MORE_TIME_AGREED = "more_time_agreed", "More time agreed"
+    MORE_TIME_DECLINED = "more_time_declined", "More time declined"
+    PASSED_ON = "passed_on", "Action passed to you"
+
+
+def tell(action, event: str, *, by, note: str = "", person=None) -> None:
+    """Send `action_event` for one thing that happened to `action`."""
+    action_event.send(
+        sender=type(action), action=action, event=event, by=by, note=note, person=person
     )
-
-
-@receiver(post_save, sender=Meeting, dispatch_uid="actions_follow_calendar")
-def _meeting_saved(sender, instance, raw=False, **kwargs):
-    if raw:  # loaddata: the rows arrive as they were
-        return
-    for action in waiting_on(Action, instance, kind_field="timing_kind", statuses=LIVE_STATUSES):
-        services.follow_calendar(action)
-
-
-@receiver(pre_delete, sender=Meeting, dispatch_uid="actions_follow_calendar_delete")
-def _meeting_deleted(sender, instance, **kwargs):
-    for action in Action.objects.filter(due_meeting=instance, status__in=LIVE_STATUSES):
-        services.follow_calendar(action, excluding_meeting=instance)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 
 from accounts.models import Organisation, User
+from actions.extension_workflow import RequestStatus
 from actions.models import Action, Evidence, Theme
 from actions.services import CALENDAR_REASON, TIMING_REVISION_REASON
 from actions.workflow import Status
@@ -107,6 +108,30 @@ def _revision_entries(action: Action) -> list[Entry]:
     return entries
 
 
+def _more_time_entries(action: Action) -> list[Entry]:
+    """Each request for more time, and its decision unless agreed (the revision tells that)."""
+    entries = []
+    for request in action.more_time_requests.select_related("requested_by", "decided_by"):
+        entries.append(
+            Entry(
+                when=request.requested_at,
+                who=request.requested_by,
+                title=f"More time asked for: {request.timing}",
+                note=request.reason,
+            )
+        )
+        if request.decided_at and request.status != RequestStatus.AGREED:
+            entries.append(
+                Entry(
+                    when=request.decided_at,
+                    who=request.decided_by,
+                    title=f"Request for more time {request.get_status_display().lower()}",
+                    note=request.decision_reason,
+                )
+            )
+    return entries
+
+
 def _owner_sets(records) -> dict[int, frozenset[int]]:
     """Owner organisation ids at each history record, in one query."""
     through = apps.get_model("actions", "HistoricalActionOwner")
@@ -171,5 +196,10 @@ def _history_entries(action: Action) -> list[Entry]:
 
 def timeline(action: Action) -> list[Entry]:
     """Everything that happened to the action, oldest first."""
-    entries = _update_entries(action) + _revision_entries(action) + _history_entries(action)
+    entries = (
+        _update_entries(action)
+        + _revision_entries(action)
+        + _more_time_entries(action)
+        + _history_entries(action)
+    )
     return sorted(entries, key=lambda entry: entry.when)

@@ -10,6 +10,8 @@ from .views.entry import actions_add, annex_paste
 from .views.evidence import download
 from .views.list import action_list, export_csv
 from .views.mine import my_actions
+from .views.more_time import ask, pending
+from .views.more_time import decide as decide_more_time
 from .views.progress import progress
 
 app_name = "actions"
@@ -28,6 +30,9 @@ urlpatterns = [
     path("<int:pk>/drop/", decide, {"kind": "drop"}, name="drop"),
     path("<int:pk>/edit/", edit, name="edit"),
     path("<int:pk>/timing/", revise_timing, name="revise_timing"),
+    path("<int:pk>/more-time/", ask, name="ask_more_time"),
+    path("more-time/", pending, name="more_time_pending"),
+    path("more-time/<int:pk>/<str:decision>/", decide_more_time, name="decide_more_time"),
     path("evidence/<int:pk>/", download, name="evidence"),
     path("meeting/<int:pk>/add/", actions_add, name="add_to_meeting"),
     path("meeting/<int:pk>/paste/", annex_paste, name="annex_paste"),

@@ -1,10 +1,10 @@
 """A question's "By next Board" response date follows the board's calendar, as an action's does
-(actions/signals.py)."""
+(actions/follows_calendar.py)."""
 
 from django.db.models.signals import post_save, pre_delete
 from django.dispatch import receiver
 
-from actions.signals import waiting_on
+from actions.follows_calendar import waiting_on
 from meetings.models import Meeting
 
 from . import services

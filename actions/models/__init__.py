@@ -2,6 +2,7 @@
 
 from .action import Action, ActionOwner, ActionUpdate, Evidence, StaleEdit, TimingRevision
 from .base import DeadlineQuerySet, Theme
+from .extension import MoreTimeRequest
 
 __all__ = [
     "Action",
@@ -9,6 +10,7 @@ __all__ = [
     "ActionUpdate",
     "DeadlineQuerySet",
     "Evidence",
+    "MoreTimeRequest",
     "StaleEdit",
     "Theme",
     "TimingRevision",

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from accounts.access import visible_mentions
 from actions import services
 from actions.access import get_action_for
+from actions.extension_workflow import DECISIONS, Decision, decisions_for
 from actions.models import Action
 from actions.timeline import timeline
 from actions.workflow import LIVE_STATUSES, Transition, allowed_transitions
@@ -48,11 +49,17 @@ def action_detail(request, pk):
     decides = can_decide and Transition.ACCEPT in next_steps
     # Four eyes: whoever proposed the completion does not accept it (actions/services.py).
     own_proposal = decides and getattr(services.proposer(action), "pk", None) == user.pk
+    more_time = action.more_time_requests.pending().select_related("requested_by").first()
     return render(
         request,
         "actions/action_detail.html",
         {
             "action": action,
+            "more_time": more_time,
+            "more_time_decisions": _more_time_decisions(user, action, more_time),
+            "can_ask_more_time": more_time is None
+            and action.status in LIVE_STATUSES
+            and user.has_perm("actions.ask_for_more_time", action),
             "timeline": timeline(action),
             "can_update": can_update and action.status in LIVE_STATUSES,
             "can_propose": can_update and Transition.PROPOSE in next_steps,
@@ -65,3 +72,14 @@ def action_detail(request, pk):
             "can_change": can_change,
         },
     )
+
+
+def _more_time_decisions(user, action, more_time) -> list[tuple[str, str]]:
+    """The decisions on a pending request the map allows and the user may make: (name, label)."""
+    if more_time is None:
+        return []
+    return [
+        (name, Decision(name).label)
+        for name in decisions_for(more_time.status)
+        if user.has_perm(DECISIONS[name][3], action)
+    ]

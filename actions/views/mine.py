@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from actions.filters import default_order, page_keys
-from actions.models import Action
+from actions.models import Action, MoreTimeRequest
 from actions.rows import table_rows
 from actions.workflow import LIVE_STATUSES
 
@@ -92,4 +92,7 @@ def sections_for(user) -> list[Section]:
 
 @login_required
 def my_actions(request):
-    return render(request, "actions/my_actions.html", {"sections": sections_for(request.user)})
+    context = {"sections": sections_for(request.user)}
+    if request.user.is_officer:
+        context["more_time_pending"] = MoreTimeRequest.objects.pending().count()
+    return render(request, "actions/my_actions.html", context)
