@@ -3,10 +3,11 @@
 from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.core.validators import MaxLengthValidator
+from django.utils import timezone
 
-from common.govuk import GovukModelForm, style_fields
+from common.govuk import DateField, GovukModelForm, style_fields
 
-from .models import Post, User, name_key
+from .models import Absence, Post, Role, User, name_key
 
 
 class SignInForm(auth_forms.AuthenticationForm):
@@ -82,4 +83,43 @@ class PostForm(GovukModelForm):
         holder, organisation = data.get("holder"), data.get("organisation")
         if holder and organisation and holder.organisation_id != organisation.pk:
             self.add_error("holder", f"Choose someone who works for {organisation}.")
+        return data
+
+
+class AbsenceForm(GovukModelForm):
+    """A period away and the colleague (a lead of the same organisation) who deputises."""
+
+    starts_on = DateField(
+        label="First day away", error_messages={"required": "Enter the first day"}
+    )
+    ends_on = DateField(label="Last day away", error_messages={"required": "Enter the last day"})
+
+    class Meta:
+        model = Absence
+        fields = ["deputy", "starts_on", "ends_on"]
+        labels = {"deputy": "Deputy"}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+        deputy = self.fields["deputy"]
+        deputy.queryset = (
+            User.objects.filter(role=Role.LEAD, is_active=True, organisation=user.organisation_id)
+            .exclude(pk=user.pk)
+            .order_by("first_name", "last_name", "username")
+        )
+        deputy.label_from_instance = lambda colleague: colleague.display_name()
+        deputy.empty_label = "Choose a colleague"
+        deputy.help_text = (
+            "A colleague in your organisation: they see and act on the actions you lead."
+        )
+        deputy.error_messages["required"] = "Choose your deputy"
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The last day must be on or after the first day")
+        if ends and ends < timezone.localdate():
+            self.add_error("ends_on", "The last day must be today or later")
         return data

@@ -168,3 +168,32 @@ class PasswordResetRequest(models.Model):
 
     def __str__(self):
         return f"Password reset asked at {self.requested_at:%d %b %Y %H:%M}"
+
+
+class Absence(models.Model):
+    """A lead away from `starts_on` to `ends_on` (inclusive); `deputy`, a colleague of the same
+    organisation, sees and acts on the actions they lead meanwhile (accounts/rules.py)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="absences")
+    deputy = models.ForeignKey(User, on_delete=models.CASCADE, related_name="deputising")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="absence_ends_after_it_starts",
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+            ),
+            models.CheckConstraint(
+                name="absence_deputy_is_someone_else",
+                condition=~models.Q(deputy=models.F("user")),
+            ),
+        ]
+        # Whom a deputy covers for today (accounts.rules.covered_by).
+        indexes = [models.Index(fields=["deputy", "ends_on"], name="absence_deputy_until")]
+
+    def __str__(self):
+        return f"{self.user} away {self.starts_on} to {self.ends_on}, deputy {self.deputy}"

@@ -7,9 +7,16 @@ visibility in its `access.py` querysets. Object permissions are checked with
 `access.get_*_for`, which turns a refusal into 404 or 403 (accounts.access.get_for).
 
 Officers, reviewers and administrators see everything; a lead sees what their organisation owns.
+A lead away (an Absence) names a deputy of the same organisation, who acts for them meanwhile
+(`covered_by`, `acts_for`, `deputies_of`).
 """
 
+import datetime
+
 import rules
+from django.utils import timezone
+
+from .models import Absence
 
 
 def _role_flag(name):
@@ -31,3 +38,34 @@ def lead_organisation_id(user) -> int | None:
 # The directory of posts (accounts.models.Post): officers keep it up.
 rules.add_perm("accounts.view_post", is_officer)
 rules.add_perm("accounts.change_post", is_officer)
+
+
+def _absences_on(today: datetime.date | None):
+    today = today or timezone.localdate()
+    return Absence.objects.filter(starts_on__lte=today, ends_on__gte=today)
+
+
+def covered_by(user, today: datetime.date | None = None) -> set[int]:
+    """The ids of the leads `user` deputises for today: they see and act on their actions."""
+    if not getattr(user, "is_lead", False):
+        return set()
+    return set(_absences_on(today).filter(deputy=user).values_list("user_id", flat=True))
+
+
+def deputies_of(lead_ids, today: datetime.date | None = None) -> dict[int, list[int]]:
+    """Each absent lead's deputies today, for those of `lead_ids` who are away."""
+    deputies: dict[int, list[int]] = {}
+    for lead_id, deputy_id in (
+        _absences_on(today)
+        .filter(user_id__in=lead_ids, deputy__is_active=True)
+        .values_list("user_id", "deputy_id")
+    ):
+        deputies.setdefault(lead_id, []).append(deputy_id)
+    return deputies
+
+
+def acts_for(user, lead_id: int | None, today: datetime.date | None = None) -> bool:
+    """Whether `user` is the lead `lead_id`, or their deputy while they are away."""
+    if lead_id is None or not getattr(user, "is_authenticated", False):
+        return False
+    return lead_id == user.pk or lead_id in covered_by(user, today)

@@ -20,6 +20,8 @@ urlpatterns = [
     path("posts/add/", views.post_edit, name="post_add"),
     path("posts/<int:pk>/", views.post_edit, name="post_edit"),
     path("tokens/revoke/", views.revoke_tokens, name="revoke_tokens"),
+    path("away/", views.away, name="away"),
+    path("away/<int:pk>/cancel/", views.cancel_absence, name="cancel_absence"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(form_class=forms.PasswordChangeForm),

@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .forms import AccountForm, PostForm, SignInForm
-from .models import Post
+from .forms import AbsenceForm, AccountForm, PostForm, SignInForm
+from .models import Absence, Post
 
 
 @login_required
@@ -33,6 +34,36 @@ def revoke_tokens(request):
         "calendar again with its new address.",
     )
     return redirect("account")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def away(request):
+    """A lead names a deputy for a period away, and sees or cancels the periods to come."""
+    if not request.user.is_lead:
+        raise PermissionDenied
+    form = AbsenceForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        absence = form.save()
+        messages.success(
+            request,
+            f"{absence.deputy.display_name()} deputises for you from "
+            f"{absence.starts_on:%-d %B %Y} to {absence.ends_on:%-d %B %Y}.",
+        )
+        return redirect("away")
+    absences = request.user.absences.filter(ends_on__gte=timezone.localdate()).select_related(
+        "deputy"
+    )
+    return render(request, "accounts/away.html", {"form": form, "absences": absences})
+
+
+@login_required
+@require_http_methods(["POST"])
+def cancel_absence(request, pk):
+    absence = get_object_or_404(Absence, pk=pk, user=request.user)
+    absence.delete()
+    messages.success(request, "The period away is cancelled.")
+    return redirect("away")
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -215,3 +215,34 @@ class DecisionReasonForm(forms.Form):
         field.error_messages["required"] = "Enter a reason"
         if required:
             field.help_text = "The lead sees this reason."
+
+
+class PassOnForm(forms.Form):
+    """The new lead of an action: a lead of an owner organisation (a lead: of their own)."""
+
+    to = forms.ModelChoiceField(
+        label="New lead",
+        queryset=User.objects.none(),
+        empty_label="Choose a person",
+        error_messages={"required": "Choose the new lead"},
+    )
+    note = forms.CharField(
+        label="Note for the new lead",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=REASON_MAX,
+        required=False,
+    )
+
+    def __init__(self, *args, action: Action, by, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = [owner.pk for owner in action.owners.all()]
+        if by.is_lead:
+            organisations = [pk for pk in organisations if pk == by.organisation_id]
+        field = self.fields["to"]
+        field.queryset = (
+            User.objects.filter(role=Role.LEAD, is_active=True, organisation__in=organisations)
+            .exclude(pk=action.lead_user_id)
+            .select_related("organisation")
+            .order_by("first_name", "last_name", "username")
+        )
+        field.label_from_instance = lambda user: f"{user.display_name()} ({user.organisation})"

@@ -19,6 +19,8 @@ functions, and the rules are checked here, the same for every channel:
 - `revise_timing`: a new deadline, keeping the original and counting a slip.
 - `follow_calendar`: a "By next Board" due date following the board's calendar, when a meeting
   is scheduled, moved, held or deleted (actions/follows_calendar.py), recorded in the history.
+- `pass_action`: a new lead (`lead_user`): a lead of an owner organisation, and a colleague of
+  the same organisation when a lead passes it; the history records it and the new lead is told.
 - `edit_action`: saves the fields changed on the instance (and the owners), refusing a stale edit
   (`StaleEdit`); never the status or the timing, which have their own entry points.
 
@@ -402,6 +404,28 @@ def edit_action(
     _record(action, by, reason or "Edited")
     if owners is not None:
         action.owners.set(owners)
+
+
+NOT_AN_OWNERS_LEAD = "Choose a lead of an organisation that owns this action."
+NOT_A_COLLEAGUE = "You can pass an action only to a colleague in your organisation."
+ALREADY_LEADS = "{name} already leads this action."
+
+
+@transaction.atomic
+def pass_action(action: Action, *, by, to, note: str = "") -> None:
+    """Make `to` the action's lead (its account: who is reminded and acts on it)."""
+    lock_and_reload(action)
+    if action.status not in LIVE_STATUSES:
+        raise IllegalTransition(NOT_LIVE)
+    if not (to.is_lead and action.owners.filter(pk=to.organisation_id).exists()):
+        raise IllegalTransition(NOT_AN_OWNERS_LEAD)
+    if getattr(by, "is_lead", False) and to.organisation_id != by.organisation_id:
+        raise IllegalTransition(NOT_A_COLLEAGUE)
+    if to.pk == action.lead_user_id:
+        raise IllegalTransition(ALREADY_LEADS.format(name=to.display_name()))
+    action.lead_user = to
+    _record(action, by, f"Passed to {to.display_name()}: {note}".rstrip(": "))
+    tell(action, Event.PASSED_ON, by=by, note=note, person=to)
 
 
 # -- shared -----------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ CSV, "My actions", the action page and what can be done on it, and evidence down
 from django.urls import path
 
 from .views.decisions import decide
+from .views.delegation import pass_on
 from .views.detail import action_detail
 from .views.edit import edit, revise_timing
 from .views.entry import actions_add, annex_paste
@@ -30,6 +31,7 @@ urlpatterns = [
     path("<int:pk>/drop/", decide, {"kind": "drop"}, name="drop"),
     path("<int:pk>/edit/", edit, name="edit"),
     path("<int:pk>/timing/", revise_timing, name="revise_timing"),
+    path("<int:pk>/pass-on/", pass_on, name="pass_on"),
     path("<int:pk>/more-time/", ask, name="ask_more_time"),
     path("more-time/", pending, name="more_time_pending"),
     path("more-time/<int:pk>/<str:decision>/", decide_more_time, name="decide_more_time"),

@@ -16,6 +16,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.models import Organisation, Role
+from actions.extensions import ask_for_more_time
 from actions.models import Evidence
 from letters.models import Letter
 from meetings.models import MinuteItem
@@ -113,6 +114,9 @@ def build_world() -> World:
     )
     evidence.file.save("briefing.pdf", ContentFile(PDF), save=True)
     world.records["evidence_a"] = evidence
+    world.records["more_time_a"] = ask_for_more_time(
+        action_a, by=world.users["lead_a"], timing="March 2030", reason=f"{MARK['A']} more time"
+    )
     world.records["sent_letter_a"] = _with_pdf(
         LetterFactory(
             sender_organisation=mopac,

@@ -59,6 +59,12 @@ NONE = lambda w: {}  # noqa: E731
 # name -> (kwargs from the world, {method: outcomes per role})
 MATRIX = {
     # accounts
+    "away": (NONE, {"GET": "L 403 200 200 403 403", "POST": "L 403 200 200 403 403"}),
+    # Only the lead's own period away can be cancelled (tests/test_delegation.py); here, none.
+    "cancel_absence": (
+        lambda w: {"pk": 999999},
+        {"GET": "L 405 405 405 405 405", "POST": "L 404 404 404 404 404"},
+    ),
     "account": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
     "favicon": (NONE, {"GET": "R R R R R R", "POST": "405 405 405 405 405 405"}),
     "home": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
@@ -92,6 +98,22 @@ MATRIX = {
     "actions:drop": (
         pk_of("action_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
+    ),
+    "actions:ask_more_time": (
+        pk_of("action_a"),
+        {"GET": "L 403 200 404 403 200", "POST": "L 403 200 404 403 200"},
+    ),
+    "actions:decide_more_time": (
+        lambda w: {"pk": w.more_time_a.pk, "decision": "decline"},
+        {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
+    ),
+    "actions:more_time_pending": (
+        NONE,
+        {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
+    ),
+    "actions:pass_on": (
+        pk_of("action_a"),
+        {"GET": "L 200 200 404 403 200", "POST": "L 200 200 404 403 200"},
     ),
     "actions:edit": (
         pk_of("action_a"),

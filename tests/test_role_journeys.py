@@ -2,17 +2,23 @@
 screenshots at 1280 and 390 px (artifacts/screenshots/roles-<journey>-<step>-<width>.png).
 
 1. More time: a lead asks for a new deadline; an officer finds it in "My actions" and agrees it.
+2. Delegation: a lead names a deputy for a period away; the deputy finds the action under
+   "Covering for" and passes it to a colleague.
 """
 
 import datetime
 
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
+from accounts.models import Role
 from actions.models import Action
 
 from .browser import assert_accessible, login, screenshot
-from .factories import ActionFactory, MeetingFactory
+from .factories import ActionFactory, MeetingFactory, UserFactory
 from .test_journeys import (
     PASSWORD,
     SUBMIT,
@@ -76,7 +82,7 @@ def test_lead_asks_for_more_time_and_an_officer_agrees(browser, live_server, off
     sign_out(browser)
 
     login(browser, live_server, "officer", PASSWORD)
-    browser.get(live_server.url + "/actions/mine/")
+    browser.get(live_server.url + reverse("actions:mine"))
     follow(browser, "More time asked for: 1 request awaiting your decision")
     wait_for_heading(browser, "More time asked for")
     look(browser, "1-03-officer-pending-requests")
@@ -94,3 +100,48 @@ def test_lead_asks_for_more_time_and_an_officer_agrees(browser, live_server, off
     look(browser, "1-05-more-time-agreed")
     action = Action.objects.get(pk=action.pk)
     assert (action.due_date, action.slip_count) == (datetime.date(2023, 3, 31), 1)
+
+
+def test_lead_names_a_deputy_who_passes_an_action_on(browser, live_server, lead, mps, action):
+    name_like_the_demo_users(lead, "Leo", "Lead")
+    action.lead_user = lead
+    action.save()
+    UserFactory(
+        username="deputy", role=Role.LEAD, organisation=mps, first_name="Dev", last_name="Deputy"
+    )
+    UserFactory(
+        username="cara", role=Role.LEAD, organisation=mps, first_name="Cara", last_name="Colleague"
+    )
+    login(browser, live_server, "lead", PASSWORD)
+    browser.get(live_server.url + reverse("account"))
+    follow(browser, "Name a deputy while you are away")
+    wait_for_heading(browser, "Away: name a deputy")
+    Select(browser.find_element(By.ID, "id_deputy")).select_by_visible_text("Dev Deputy")
+    today = timezone.localdate()
+    browser.find_element(By.ID, "id_starts_on").send_keys(f"{today:%d/%m/%Y}")
+    ends = today + datetime.timedelta(days=14)
+    browser.find_element(By.ID, "id_ends_on").send_keys(f"{ends:%d/%m/%Y}")
+    look(browser, "2-01-away-form")
+    browser.find_element(By.CSS_SELECTOR, SUBMIT).click()
+    wait_for_heading(browser, "Away: name a deputy")
+    assert "Dev Deputy deputises for you" in main_text(browser)
+    look(browser, "2-02-deputy-named")
+    sign_out(browser)
+
+    login(browser, live_server, "deputy", PASSWORD)
+    browser.get(live_server.url + reverse("actions:mine"))
+    wait_for_heading(browser, "My actions")
+    assert "Covering for Leo Lead" in main_text(browser)
+    look(browser, "2-03-deputy-my-actions")
+    browser.get(live_server.url + action.get_absolute_url())
+    follow(browser, "Pass to a colleague")
+    wait_for_heading(browser, "Pass to a colleague")
+    Select(browser.find_element(By.ID, "id_to")).select_by_visible_text("Cara Colleague (MPS)")
+    browser.find_element(By.ID, "id_note").send_keys("Cara runs the Lambeth review now.")
+    look(browser, "2-04-pass-on-form")
+    browser.find_element(By.CSS_SELECTOR, SUBMIT).click()
+    wait_for_heading(browser, "Action 4")
+    assert "Cara Colleague now leads this action." in main_text(browser)
+    timeline = browser.find_element(By.CSS_SELECTOR, "ol.app-timeline").text
+    assert "Passed to Cara Colleague: Cara runs the Lambeth review now." in timeline
+    look(browser, "2-05-passed-on")

@@ -38,6 +38,11 @@ def load_action(user, pk, perm: str = "actions.view_action") -> Action:
     return get_action_for(user, pk, perm, actions=with_relations)
 
 
+def pass_on_title(user) -> str:
+    """An officer reassigns the lead; a lead passes the action to a colleague."""
+    return "Reassign the lead" if user.is_officer else "Pass to a colleague"
+
+
 @login_required
 def action_detail(request, pk):
     action = load_action(request.user, pk)
@@ -56,6 +61,11 @@ def action_detail(request, pk):
         {
             "action": action,
             "more_time": more_time,
+            "pass_on": (
+                pass_on_title(user)
+                if action.status in LIVE_STATUSES and user.has_perm("actions.pass_on", action)
+                else ""
+            ),
             "more_time_decisions": _more_time_decisions(user, action, more_time),
             "can_ask_more_time": more_time is None
             and action.status in LIVE_STATUSES

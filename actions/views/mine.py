@@ -1,6 +1,7 @@
 """ "My actions": where each role starts its work on actions.
 
-A lead: their organisation's live actions, those they lead by name first, overdue first.
+A lead: their organisation's live actions, those they lead by name first, then those of the
+colleagues they deputise for while away, overdue first.
 An officer: completions awaiting acceptance, and the actions they changed most recently.
 A reviewer: what is overdue.
 """
@@ -13,6 +14,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from accounts.models import User
+from accounts.rules import covered_by
 from actions.filters import default_order, page_keys
 from actions.models import Action, MoreTimeRequest
 from actions.rows import table_rows
@@ -53,6 +56,12 @@ def _recently_changed(user, visible) -> list:
     return [pk for pk in order if pk in still_visible]
 
 
+def _covering(user) -> dict[int, str]:
+    """The leads `user` deputises for today (accounts.rules.covered_by): id -> name."""
+    away = User.objects.filter(pk__in=covered_by(user)).order_by("first_name", "last_name")
+    return {lead.pk: lead.display_name() for lead in away}
+
+
 def _first(*querysets, count: int = SECTION_LIMIT + 1) -> list[list[int]]:
     """The keys of the first `count` actions of each queryset (through indexes in the default
     order); each section's table reads its rows (actions/rows.py)."""
@@ -64,9 +73,15 @@ def sections_for(user) -> list[Section]:
     if user.is_lead:
         live = default_order(visible.live())
         everything = _list_url(owner=user.organisation_id, status=list(LIVE_STATUSES))
-        led, others = _first(live.filter(lead_user=user), live.exclude(lead_user=user))
+        covering = _covering(user)
+        led, cover, others = _first(
+            live.filter(lead_user=user),
+            live.filter(lead_user__in=covering),
+            live.exclude(lead_user=user).exclude(lead_user__in=covering),
+        )
         sections = [
             ("Led by you", led, everything),
+            *([(f"Covering for {', '.join(covering.values())}", cover, "")] if covering else []),
             (f"Other {user.organisation} actions", others, everything),
         ]
     elif user.is_officer:
