@@ -190,13 +190,16 @@ def test_the_meeting_page_lists_its_questions_in_few_queries(
     meeting = MeetingFactory()
     for n in range(1, 13):
         QuestionFactory(letter=None, meeting=meeting, number=n, put_to=mps, text=f"Question {n}?")
+    letter = LetterFactory(meeting=meeting, recipient_organisation=mps)
+    QuestionFactory(letter=letter, number=1, put_to=mps, text="Asked in its letter?")
     QuestionFactory(put_to=mps, text="Asked elsewhere?")
     client.force_login(officer)
     with django_assert_max_num_queries(12):  # as many as for one question
         response = client.get(meeting.get_absolute_url())
     page = response.content.decode()
-    assert "Questions put at this meeting" in page
+    assert "Questions put at this meeting or in its letters" in page
     assert all(f"Question {n}?" in page for n in range(1, 13))
+    assert "Asked in its letter?" in page and letter.reference in page
     assert "Asked elsewhere?" not in page
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -54,8 +55,8 @@ def meeting_list(request):
 @login_required
 def meeting_detail(request, pk):
     """The meeting's record: attendees by organisation, minute items with the actions that came
-    from each, the Annex A table of its actions and the questions put at it (a lead sees only
-    their organisation's)."""
+    from each, the Annex A table of its actions and the questions put at it or in its letters (a
+    lead sees only their organisation's)."""
     meeting = get_meeting_for(request.user, pk)
     actions = list(meeting.actions.for_user(request.user).order_by("number"))
     by_minute = defaultdict(list)
@@ -66,8 +67,14 @@ def meeting_detail(request, pk):
         item.agreed_actions = by_minute.get(item.pk, [])
     people = list(meeting.attendees.select_related("organisation"))
     attendees = [person for person in people if not person.absent]
-    # The questions put at the meeting, through the relation the questions app declares.
-    questions = meeting.questions.for_user(request.user).select_related("put_to", "response_letter")
+    # The questions put at the meeting or in its letters, through the relation the questions
+    # app declares (meetings imports nothing of questions).
+    questions = (
+        meeting.questions.model.objects.for_user(request.user)
+        .filter(Q(meeting=meeting) | Q(letter__meeting=meeting))
+        .select_related("put_to", "response_letter", "letter")
+        .order_by("letter__date", "letter__reference", "number")
+    )
     context = {
         "meeting": meeting,
         "actions": actions,
