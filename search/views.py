@@ -1,4 +1,8 @@
-"""Search across actions, meetings, minute items and letters: only what the user may see."""
+"""Search across actions, their updates, questions, meetings, minutes and letters.
+
+Only what the user may see. A letter's reference typed whole also finds the letter's meeting and
+its actions, which do not carry the reference themselves.
+"""
 
 from dataclasses import dataclass
 
@@ -7,12 +11,13 @@ from django.db.models import QuerySet
 from django.shortcuts import render
 
 from actions.filters import default_order
-from actions.models import Action
+from actions.models import Action, ActionUpdate
 from actions.rows import table_rows
 from actions.search import matching, matching_actions
 from letters.access import letters_for
 from meetings.access import meetings_for
 from meetings.models import MinuteItem
+from questions.models import PerformanceQuestion
 
 RESULT_LIMIT = 20
 QUERY_MAX = 200
@@ -34,17 +39,42 @@ def _results(title: str, kind: str, queryset: QuerySet, items=list) -> Results:
 def search_everything(user, text: str) -> list[Results]:
     meetings = meetings_for(user)
     letters = letters_for(user)
+    actions = Action.objects.for_user(user)
+    by_reference = letters.filter(reference__iexact=text)
     return [
         _results(
             "Actions",
             "action",
-            default_order(matching_actions(Action.objects.for_user(user), text)),
+            default_order(
+                matching_actions(actions, text) | actions.filter(letter__in=by_reference)
+            ),
             items=table_rows,
+        ),
+        _results(
+            "Progress updates",
+            "update",
+            matching(
+                ActionUpdate.objects.filter(action__in=actions).exclude(note=""),
+                text,
+                ("note",),
+            )
+            .select_related("action__meeting__board", "author")
+            .order_by("-created_at", "-pk"),
+        ),
+        _results(
+            "Performance questions",
+            "question",
+            matching(
+                PerformanceQuestion.objects.for_user(user).select_related("meeting__board"),
+                text,
+                ("text", "response", "response_timing"),
+            ).order_by("-pk"),
         ),
         _results(
             "Meetings",
             "meeting",
-            matching(meetings.select_related("board"), text, ("board__name", "focus")),
+            matching(meetings.select_related("board"), text, ("board__name", "focus"))
+            | meetings.filter(pk__in=by_reference.values("meeting")).select_related("board"),
         ),
         _results(
             "Minute items",
@@ -58,8 +88,7 @@ def search_everything(user, text: str) -> list[Results]:
         _results(
             "Letters",
             "letter",
-            matching(letters, text, ("reference", "subject", "body"))
-            | letters.filter(reference__iexact=text),
+            matching(letters, text, ("reference", "subject", "body")) | by_reference,
         ),
     ]
 

@@ -1,4 +1,5 @@
-"""Search across actions, meetings, minute items and letters, limited to what the user may see."""
+"""Search across actions, updates, questions, meetings, minutes and letters: only what the user
+may see."""
 
 import datetime
 
@@ -8,9 +9,16 @@ from django.urls import reverse
 
 from actions.models import Action
 from actions.search import matching_actions
+from actions.services import post_update
 from meetings.models import MinuteItem
 
-from .factories import ActionFactory, BoardFactory, LetterFactory, MeetingFactory
+from .factories import (
+    ActionFactory,
+    BoardFactory,
+    LetterFactory,
+    MeetingFactory,
+    QuestionFactory,
+)
 from .services import require_postgres
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fast_passwords")]
@@ -68,7 +76,46 @@ def test_lead_finds_only_what_their_organisation_may_see(client, lead, records):
 
 def test_officer_finds_everything(client, officer, records):
     found = results(client, officer, "burglary")
-    assert {section.count for section in found.values()} == {2}
+    assert {found[kind].count for kind in ("action", "meeting", "minute", "letter")} == {2}
+
+
+def test_questions_and_update_text_are_found_only_where_visible(
+    client, lead, officer, records, mps, other_org
+):
+    ours, theirs = records["our_action"], records["their_action"]
+    QuestionFactory(
+        put_to=mps, letter=None, meeting=ours.meeting, text="How many burglaries were solved?"
+    )
+    QuestionFactory(
+        put_to=other_org, letter=None, meeting=theirs.meeting, text="Which burglaries recur?"
+    )
+    post_update(ours, by=officer, note="Attendance audit shared with the board.")
+    post_update(theirs, by=officer, note="Attendance survey sent to victims.")
+
+    as_lead = results(client, lead, "burglaries")
+    assert [q.text for q in as_lead["question"].items] == ["How many burglaries were solved?"]
+    updates = results(client, lead, "attendance")["update"]
+    assert [u.note for u in updates.items] == ["Attendance audit shared with the board."]
+    assert results(client, officer, "attendance")["update"].count == 2
+
+
+def test_a_letter_reference_finds_its_meeting_and_actions(client, officer, records):
+    letter, meeting = records["our_letter"], records["our_action"].meeting
+    letter.meeting = meeting
+    letter.save()
+    action = ActionFactory(meeting=None, letter=letter, text="Share the victims' survey.")
+
+    found = results(client, officer, "mopac14072022-d4220")
+    assert [row.pk for row in found["action"].items] == [action.pk]
+    assert found["meeting"].items == [meeting]
+    assert found["letter"].items == [letter]
+
+
+def test_every_page_has_a_search_box_in_its_header(client, lead):
+    client.force_login(lead)
+    content = client.get(reverse("home")).content.decode()
+    assert 'role="search" class="app-header__search"' in content
+    assert 'id="header-search" name="q"' in content
 
 
 def test_letters_are_found_by_reference(client, officer, records):
@@ -98,7 +145,7 @@ def test_search_page_query_count_is_bounded(client, officer, mps, django_assert_
     for number in range(1, 30):
         ActionFactory(meeting=meeting, number=number, owners=[mps], text=f"Burglary {number}")
     client.force_login(officer)
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(19):
         client.get(SEARCH, {"q": "burglary"})
 
 
