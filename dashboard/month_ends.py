@@ -1,4 +1,5 @@
-"""Open and overdue actions at each of the last 12 month ends, for the dashboard's line chart.
+"""Open and overdue actions at each month end of the chosen period, for the dashboard's line
+chart.
 
 A finished month's figures are a recorded fact (`MonthEndCount`), not a cache: they are computed
 once from the history (`trends.from_history`) and never again, by the Celery beat task early on
@@ -47,9 +48,11 @@ def recorded(actions, organisation: Organisation | None, days) -> list[MonthEnd]
     return [found[day] for day in days]
 
 
-def open_and_overdue(actions, organisation, today: datetime.date, now: MonthEnd) -> list[MonthEnd]:
-    """The last 12 month ends, oldest first: the finished ones recorded, then `now` (today)."""
-    return [*recorded(actions, organisation, month_ends(today)[:-1]), now]
+def open_and_overdue(
+    actions, organisation, today: datetime.date, now: MonthEnd, count: int = 12
+) -> list[MonthEnd]:
+    """The last `count` month ends, oldest first: the finished ones recorded, then `now`."""
+    return [*recorded(actions, organisation, month_ends(today, count)[:-1]), now]
 
 
 def record_last_month(today: datetime.date) -> int:

@@ -18,10 +18,12 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q
 from django.urls import reverse
 
 from accounts.models import Organisation
+from accounts.owners import organisations_by_name, read_owners
 from actions.models.action import ActionQuerySet
 from actions.models.base import DUE_SOON_DAYS, Theme
 from actions.rows import table_rows
 from actions.workflow import LIVE_STATUSES
+from letters.models import Letter
 from meetings.models import Board
 from questions.models import QuestionQuerySet
 
@@ -221,7 +223,7 @@ def _sums(groups: list[dict], names) -> dict[str, int]:
 
 
 ACTION_GROUPINGS = (
-    Grouping("By lead", "Lead", F("lead"), "lead_is", None),
+    Grouping("By lead: people and posts", "Lead", F("lead"), "lead_is", None),
     Grouping(
         "By owner organisation",
         "Owner",
@@ -259,17 +261,39 @@ def summary(actions, questions, today: datetime.date) -> Summary:
     action_totals = _sums(groups["lead_is"], conditions)
     question_groups = list(_grouped(questions, QUESTION_GROUPING, question_conditions(today)))
     question_totals = _sums(question_groups, (m.name for m in QUESTION_MEASURES))
+    tables = [
+        _table(grouping, ACTION_MEASURES, groups[grouping.param], action_link)
+        for grouping in ACTION_GROUPINGS
+    ]
+    _leave_out_organisations(tables[0])
     return Summary(
         action_totals=_row("All", None, action_totals, ACTION_MEASURES, action_link, {}),
-        action_breakdowns=[
-            _table(grouping, ACTION_MEASURES, groups[grouping.param], action_link)
-            for grouping in ACTION_GROUPINGS
-        ],
+        action_breakdowns=tables,
         question_totals=_row("All", None, question_totals, QUESTION_MEASURES, question_link, {}),
         question_breakdown=_table(
             QUESTION_GROUPING, QUESTION_MEASURES, question_groups, question_link
         ),
         open_actions=action_totals["open"],
+    )
+
+
+def _leave_out_organisations(by_lead: Breakdown) -> None:
+    """People and posts apart from organisations: a Lead that names only organisations ("MPS",
+    "MPS and MOPAC", read as Annex A's Lead is read) leaves the lead table, since the owner
+    organisation table counts those actions."""
+    organisations = organisations_by_name()
+
+    def names_organisations_only(label: str) -> bool:
+        read = read_owners(label, organisations)
+        return bool(read.owners) and not read.unknown
+
+    by_lead.rows = [row for row in by_lead.rows if not names_organisations_only(row.label)]
+
+
+def letters_awaiting_reply(letters, today: datetime.date) -> dict[str, int]:
+    """Letters we sent that still await a reply, and how many of those are past their date."""
+    return letters.filter(direction=Letter.Direction.OUT, status=Letter.Status.SENT).aggregate(
+        awaiting=Count("pk"), overdue=Count("pk", filter=Q(response_due__lt=today))
     )
 
 

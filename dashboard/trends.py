@@ -145,12 +145,16 @@ class DaysBetween(Func):
         )
 
 
-def time_to_closure(actions, today: datetime.date) -> list[Bucket]:
-    """Actions closed in the last 12 months, by the time from agreement to closure.
+def time_to_closure(
+    actions, today: datetime.date, since: datetime.date | None = None
+) -> list[Bucket]:
+    """Actions closed since `since` (default: in the last 12 months), by the time from
+    agreement to closure.
 
     The query counts the actions for each number of days taken (a few hundred at most), so that
     the time taken is worked out once per action; the buckets add those up."""
-    since = _end_of(today - datetime.timedelta(days=366))
+    after = since - datetime.timedelta(days=1) if since else today - datetime.timedelta(days=366)
+    since = _end_of(after)
     taken = DaysBetween(TruncDate("closed_at"), "source_date")
     per_time_taken = (
         actions.order_by()

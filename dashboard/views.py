@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from actions.models import Action
 from actions.rows import table_rows
+from letters.access import letters_for
 from meetings.models import Board
 from questions.models import PerformanceQuestion
 
-from . import charts, month_ends, stats, trends
+from . import charts, month_ends, periods, stats, trends
 
 BARS = 10
 
@@ -63,19 +64,19 @@ def overdue_by_lead_chart(by_lead: stats.Breakdown) -> charts.BarChart:
     )
 
 
-def closure_chart(buckets: list[trends.Bucket]) -> charts.BarChart:
+def closure_chart(buckets: list[trends.Bucket], since: datetime.date) -> charts.BarChart:
     total = sum(b.count for b in buckets)
     listed = "; ".join(f"{b.label}: {b.count}" for b in buckets)
     return charts.bar_chart(
-        "Time from agreement to closure, actions closed in the last 12 months",
+        f"Time from agreement to closure, actions closed since {since:%-d %B %Y}",
         [(b.label, b.count) for b in buckets],
-        f"Bar chart of the time from agreement to closure of the {total} actions closed in the "
-        f"last 12 months. {listed}.",
+        f"Bar chart of the time from agreement to closure of the {total} actions closed since "
+        f"{since:%-d %B %Y}. {listed}.",
         ["Time taken", "Actions closed"],
     )
 
 
-def _trend(user, actions, today, summary: stats.Summary) -> list[trends.MonthEnd] | None:
+def _trend(user, actions, today, summary: stats.Summary, count: int):
     """The month-end points for everyone, or for a lead's organisation; None for a user who
     sees no organisation's actions."""
     if user.sees_everything:
@@ -85,7 +86,7 @@ def _trend(user, actions, today, summary: stats.Summary) -> list[trends.MonthEnd
     else:
         return None
     now = trends.MonthEnd(today, summary.open_actions, summary.action_totals.first)
-    return month_ends.open_and_overdue(actions, organisation, today, now)
+    return month_ends.open_and_overdue(actions, organisation, today, now, count)
 
 
 @login_required
@@ -95,16 +96,23 @@ def dashboard(request):
     questions = PerformanceQuestion.objects.for_user(request.user)
     summary = stats.summary(actions, questions, today)
     by = {table.param: table for table in summary.action_breakdowns}
-    points = _trend(request.user, actions, today, summary)
+    period_form = periods.PeriodForm(request.GET or None)
+    period = period_form.chosen()
+    month_count = periods.months(period, actions, today)
+    since = periods.since(month_count, today)
+    points = _trend(request.user, actions, today, summary, month_count)
     context = {
         "today": today,
         "summary": summary,
+        "letters": stats.letters_awaiting_reply(letters_for(request.user), today),
         "oldest_actions": stats.oldest_overdue_actions(actions, today),
         "oldest_questions": stats.oldest_overdue_questions(questions, today),
+        "period_form": period_form,
+        "period": periods.label(period),
         "line_charts": [open_overdue_chart(points)] if points else [],
         "bar_charts": [
             overdue_by_lead_chart(by["lead_is"]),
-            closure_chart(trends.time_to_closure(actions, today)),
+            closure_chart(trends.time_to_closure(actions, today, since), since),
         ],
         "limited": not request.user.sees_everything,
     }

@@ -16,8 +16,9 @@ from selenium.webdriver.common.by import By
 
 from actions.filters import ActionFilter
 from actions.models import Action
-from dashboard import month_ends, stats, trends
+from dashboard import month_ends, periods, stats, trends
 from demo.loader import DEFAULT_PASSWORD, load_demo
+from letters.access import letters_for
 from questions.models import PerformanceQuestion
 
 from .browser import assert_accessible, click_to_next_page, login, screenshot
@@ -108,6 +109,29 @@ def test_breakdowns_by_lead_owner_board_and_theme(known, reviewer, mps, mopac, o
     ]
     by_theme = {row.label: values(row) for row in tables["theme"].rows}
     assert by_theme == {"Neighbourhood crime": [2, 0, 0, 0, 0], "": [0, 1, 1, 1, 1]}
+
+
+@time_machine.travel(NOW)
+def test_the_lead_table_holds_people_and_posts_not_organisations(known, reviewer, mps, mopac):
+    meeting = known["meeting"]
+    ActionFactory(meeting=meeting, lead="MPS", owners=[mps], timing="August 2022")
+    ActionFactory(
+        meeting=meeting,
+        lead="MPS and mayor's office for policing and crime",
+        owners=[mopac],
+        timing="TBC",
+    )
+    tables = {table.param: table for table in summary_for(reviewer).action_breakdowns}
+    labels = {row.label for row in tables["lead_is"].rows}
+    assert labels == {
+        "AC Frontline Policing",
+        "Victims Lead",
+        "Director of Strategy",
+        "Chief Executive",
+    }
+    # Still counted: in the totals and under their owner organisation.
+    assert values(summary_for(reviewer).action_totals)[0] == 3
+    assert {row.label: values(row)[0] for row in tables["owner"].rows}["MPS"] == 2
 
 
 @time_machine.travel(NOW)
@@ -229,12 +253,14 @@ def test_dashboard_queries_do_not_grow_with_rows(client, known, reviewer, mps, o
     with CaptureQueriesContext(connection) as before:
         client.get("/dashboard/")
     _more_actions(20, mps, other_org)
+    # The new rows start the history earlier: the first look records those month ends.
+    client.get("/dashboard/")
     with CaptureQueriesContext(connection) as after:
         assert client.get("/dashboard/").status_code == 200
     assert len(after) == len(before)
-    # 7 of the dashboard's own (see the next test), the session, the user, and the boards
+    # 10 of the dashboard's own (see the next test), the session, the user, and the boards
     # with their next meeting.
-    assert len(after) <= 10
+    assert len(after) <= 13
 
 
 @time_machine.travel(NOW)
@@ -245,10 +271,12 @@ def test_counts_take_a_fixed_number_of_queries(
     actions = Action.objects.for_user(reviewer)
     now = trends.MonthEnd(TODAY, 0, 0)
     month_ends.open_and_overdue(actions, None, TODAY, now)  # records the finished months
-    with django_assert_max_num_queries(7):
-        summary_for(reviewer)  # 2
+    with django_assert_max_num_queries(10):
+        summary_for(reviewer)  # 3: the counts, the questions' counts, organisations' names
         stats.oldest_overdue_actions(actions, TODAY)  # 2: the rows, and their owners
         stats.oldest_overdue_questions(PerformanceQuestion.objects.for_user(reviewer), TODAY)
+        stats.letters_awaiting_reply(letters_for(reviewer), TODAY)
+        periods.months(periods.WHOLE_HISTORY, actions, TODAY)
         month_ends.open_and_overdue(actions, None, TODAY, now)
         trends.time_to_closure(actions, TODAY)
 

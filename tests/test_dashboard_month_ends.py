@@ -23,6 +23,7 @@ TODAY = datetime.date(2022, 11, 20)
 NOW = datetime.datetime(2022, 11, 20, 12, tzinfo=datetime.UTC)
 AUGUST = datetime.date(2022, 8, 31)
 SEPTEMBER = datetime.date(2022, 9, 30)
+LAST_12_MONTHS = {"period": "12"}
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def points(actions, organisation=None) -> dict[datetime.date, trends.MonthEnd]:
 @time_machine.travel(NOW, tick=False)
 def test_the_page_records_each_finished_month_once(client, actions, reviewer):
     client.force_login(reviewer)
-    response = client.get("/dashboard/")
+    response = client.get("/dashboard/", LAST_12_MONTHS)
     records = MonthEndCount.objects.filter(organisation=None)
     assert records.count() == 11  # the last 12 month ends but this month's, counted live
     assert not records.filter(day__gte=datetime.date(2022, 11, 1)).exists()
@@ -62,7 +63,7 @@ def test_the_page_records_each_finished_month_once(client, actions, reviewer):
     # history's figures for August, not the recorded ones.
     ActionFactory(meeting=MeetingFactory(date=datetime.date(2022, 5, 3)), timing="June 2022")
     assert trends.from_history(Action.objects.all(), [AUGUST])[0].open == 3
-    response = client.get("/dashboard/")
+    response = client.get("/dashboard/", LAST_12_MONTHS)
     assert records.count() == 11
     assert chart_rows(response)["Aug 2022"] == (2, 1)
     assert chart_rows(response)["Nov 2022"] == (3, 3)
@@ -71,7 +72,7 @@ def test_the_page_records_each_finished_month_once(client, actions, reviewer):
 @time_machine.travel(NOW, tick=False)
 def test_a_lead_sees_their_organisations_figures(client, actions, lead, mps):
     client.force_login(lead)
-    response = client.get("/dashboard/")
+    response = client.get("/dashboard/", LAST_12_MONTHS)
     records = MonthEndCount.objects.filter(organisation=mps)
     assert records.count() == 11
     assert (records.get(day=SEPTEMBER).open, records.get(day=SEPTEMBER).overdue) == (1, 1)
@@ -115,11 +116,28 @@ def test_beat_records_the_month_just_finished_early_on_the_first(settings, actio
 
 
 @time_machine.travel(NOW, tick=False)
-def test_the_page_takes_at_most_ten_queries(
+def test_the_page_takes_at_most_thirteen_queries(
     client, actions, reviewer, lead, django_assert_max_num_queries
 ):
     for user in (reviewer, lead):
         client.force_login(user)
         client.get("/dashboard/")  # records the finished months; the session's first write
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(13):
             assert client.get("/dashboard/").status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_trends_cover_the_whole_history_unless_a_period_is_chosen(client, actions, reviewer):
+    client.force_login(reviewer)
+    whole = client.get("/dashboard/")
+    # From the month of the first meeting (June 2022) to today's.
+    assert list(chart_rows(whole)) == [
+        *("Jun 2022", "Jul 2022", "Aug 2022", "Sep 2022", "Oct 2022", "Nov 2022")
+    ]
+    assert "Trends over the whole history." in whole.content.decode()
+    twelve = client.get("/dashboard/", LAST_12_MONTHS)
+    assert len(chart_rows(twelve)) == 12 and next(iter(chart_rows(twelve))) == "Dec 2021"
+    assert "Trends over the last 12 months." in twelve.content.decode()
+    assert len(chart_rows(client.get("/dashboard/", {"period": "24"}))) == 24
+    # A period that is not offered falls back to the whole history.
+    assert len(chart_rows(client.get("/dashboard/", {"period": "999"}))) == 6
