@@ -36,4 +36,5 @@ RUN pip install -e . \
 
 USER oversight
 EXPOSE 8000
-CMD ["gunicorn", "oversight.wsgi", "--bind=0.0.0.0:8000", "--workers=3", "--access-logfile=-"]
+# Workers, bind address and logging: gunicorn.conf.py (one sync worker per core, no access log).
+CMD ["gunicorn", "oversight.wsgi"]

@@ -1,5 +1,6 @@
 """Timing one page: repeated requests, its SQL queries, the same SQL run bare, its query plan."""
 
+import re
 import statistics
 import time
 from collections.abc import Callable
@@ -92,6 +93,11 @@ def main_query(queries: list[str]) -> str | None:
     return max(reads, key=len) if reads else None
 
 
+# A whole scan of the actions table itself, not of actions_actionowner or another table whose
+# name starts the same.
+SEQ_SCAN_ON_ACTIONS = re.compile(r"(Parallel )?Seq Scan on actions_action(\s|$)")
+
+
 @dataclass
 class Plan:
     top: str
@@ -113,7 +119,7 @@ def query_plan(main: str | None, reads: list[str]) -> Plan | None:
         every_line = [line for sql in reads for line in _plan_lines(cursor, sql)]
     scans = dict.fromkeys(line for line in lines if line.endswith(" on actions_action"))
     top = f"{lines[0]}: {'; '.join(scans)}" if scans else lines[0]
-    return Plan(top, any(line.startswith("Seq Scan on actions_action") for line in every_line))
+    return Plan(top, any(SEQ_SCAN_ON_ACTIONS.match(line) for line in every_line))
 
 
 @dataclass

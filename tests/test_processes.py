@@ -3,7 +3,9 @@
 Each runs as a real subprocess with bounded waits and is always stopped (tests/services.py).
 """
 
+import os
 import re
+import runpy
 import socket
 import subprocess
 import sys
@@ -11,6 +13,9 @@ import urllib.request
 import uuid
 
 import pytest
+from django.conf import settings
+
+from benchmarks import loadtest
 
 from .services import project_env, require_redis, running, running_worker, wait_for
 
@@ -64,7 +69,10 @@ def test_gunicorn_serves_the_login_page_and_static_files_with_debug_off(tmp_path
     assert collected.returncode == 0, collected.stderr
     port = free_port()
     log = tmp_path / "gunicorn.log"
-    args = ["gunicorn", "oversight.wsgi", f"--bind=127.0.0.1:{port}", "--workers=2"]
+    # As the image starts it: the workers, the logging and all but the address are
+    # gunicorn.conf.py's.
+    env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+    args = ["gunicorn", "oversight.wsgi"]
 
     with running(args, env, log) as gunicorn:
         status, page = wait_for(
@@ -82,6 +90,26 @@ def test_gunicorn_serves_the_login_page_and_static_files_with_debug_off(tmp_path
 
     assert css_status == 200
     assert ".govuk-header" in css
+    started = log.read_text()
+    assert started.count("Booting worker") == os.cpu_count()  # one sync worker per core
+    assert "GET /accounts/login/" not in started  # no access log on the hot path
+
+
+def test_the_shipped_configuration_is_the_one_the_bench_measures():
+    config = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+    assert (config["workers"], config["worker_class"], config["accesslog"]) == (
+        os.cpu_count(),
+        "sync",
+        None,
+    )
+    assert loadtest.shipped_workers() == config["workers"]
+    image = (settings.BASE_DIR / "Dockerfile").read_text()
+    compose = (settings.BASE_DIR / "docker-compose.yml").read_text()
+    assert 'CMD ["gunicorn", "oversight.wsgi"]' in image
+    assert "exec gunicorn oversight.wsgi\n" in compose
+    assert 'DATABASE_CONN_MAX_AGE: "600"' in compose
+    for text in (image, compose):
+        assert "--workers" not in text and "--access-logfile" not in text
 
 
 def test_celery_beat_starts_and_writes_its_schedule(tmp_path):

@@ -11,7 +11,9 @@ from django.db import transaction
 from accounts.models import Role, User
 from actions.models import Action, ActionOwner, ActionUpdate
 from actions.workflow import Status
+from benchmarks import loadtest
 from benchmarks.loadtest import parse_wrk
+from benchmarks.measure import SEQ_SCAN_ON_ACTIONS
 from benchmarks.seed import BENCH_USERS
 from questions.models import PerformanceQuestion
 from recommendations.models import Recommendation
@@ -126,3 +128,24 @@ def test_wrk_output_gives_requests_per_second_p99_and_errors():
         "non_2xx": 2,
         "socket_errors": "",
     }
+
+
+@pytest.mark.parametrize(
+    ("plan_line", "whole_scan"),
+    [
+        ("Seq Scan on actions_action", True),
+        ("Parallel Seq Scan on actions_action", True),
+        ("Seq Scan on actions_action a0", True),
+        ("Seq Scan on actions_actionowner", False),  # the owners table: no whole scan of actions
+        ("Index Scan using action_counted on actions_action", False),
+    ],
+)
+def test_the_bench_flags_only_a_whole_scan_of_the_actions_table(plan_line, whole_scan):
+    assert bool(SEQ_SCAN_ON_ACTIONS.match(plan_line)) is whole_scan
+
+
+def test_the_load_test_refuses_to_start_without_the_built_assets(monkeypatch, tmp_path):
+    monkeypatch.setattr(loadtest, "BUILT_ASSETS", tmp_path / "main.css")
+    monkeypatch.setattr(loadtest.shutil, "which", lambda name: f"/usr/bin/{name}")
+    with pytest.raises(RuntimeError, match="run `make assets` first"):
+        loadtest.run_load_test(None, "/actions/", 1)
