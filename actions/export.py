@@ -7,7 +7,7 @@ Shared by the export_actions command and the web CSV/Excel exports:
     writer.writerows(action_rows(Action.objects.for_user(user).order_by(*ACTION_ORDER)))
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
@@ -58,41 +58,48 @@ ACTION_ORDER = (
 
 CHUNK = 2000
 COLUMNS = (
-    "pk",
     "number",
     "text",
     "timing",
     "lead",
     "status",
     "due_date",
-    "source_board__name",
+    "board_name",
     "meeting_date",
     "source",
 )
+# The name of the action's board (`Action.source_board`).
+BOARD_NAME = F("source_board__name")
 
 
-def _with_source(queryset: QuerySet) -> QuerySet:
-    """Annotate each action's meeting date and source letter, in the same query."""
+def _with_source(queryset: QuerySet, board) -> QuerySet:
+    """Annotate each action's board name (`board`), meeting date and source letter, in the same
+    query."""
     follow_up = Letter.objects.filter(
         meeting_id=OuterRef("meeting_id"), direction=Letter.Direction.OUT
     ).order_by("date", "pk")
     return queryset.annotate(
+        board_name=board,
         meeting_date=Coalesce("meeting__date", "letter__meeting__date"),
         source=Coalesce("letter__reference", Subquery(follow_up.values("reference")[:1])),
     )
 
 
-def action_rows(queryset: QuerySet) -> Iterator[list[str]]:
+def action_rows(
+    queryset: QuerySet, key: str = "pk", owners_of: Callable = owner_names, board=BOARD_NAME
+) -> Iterator[list[str]]:
     """One row per action, in the queryset's order: the actions read as plain values CHUNK at a
-    time, with the owners of each chunk in one more query (`owner_names`), so that a download of
-    100,000 actions starts at once and holds one chunk in memory, not the whole list.
+    time, with the owners of each chunk in one more query (`owners_of` their `key`s), so that a
+    download of 100,000 actions starts at once and holds one chunk in memory, not the whole list.
 
-    Owners keep the order they were entered in ("MPS and MOPAC").
+    Owners keep the order they were entered in ("MPS and MOPAC"). The history records of
+    actions.as_at give their own `key` (history_id), owners (`owner_names_on`) and `board` (the
+    history does not keep it: `as_at.BOARD_NAME`).
     """
-    actions = _with_source(queryset).values_list(*COLUMNS).iterator(chunk_size=CHUNK)
+    actions = _with_source(queryset, board).values_list(key, *COLUMNS).iterator(chunk_size=CHUNK)
     while chunk := list(islice(actions, CHUNK)):
-        owners = owner_names([pk for pk, *_ in chunk])
-        for pk, number, text, timing, lead, status, due, board, meeting_date, source in chunk:
+        owners = owners_of([pk for pk, *_ in chunk])
+        for pk, number, text, timing, lead, status, due, board_name, meeting_date, source in chunk:
             yield [
                 str(number),
                 text,
@@ -101,7 +108,7 @@ def action_rows(queryset: QuerySet) -> Iterator[list[str]]:
                 owners.get(pk, ""),
                 Status(status).label,
                 due.isoformat() if due else "",
-                board or "",
+                board_name or "",
                 meeting_date.isoformat() if meeting_date else "",
                 source or "",
             ]

@@ -1,10 +1,13 @@
-"""python manage.py export_actions (--meeting ID_OR_DATE | --all) --format csv -o FILE"""
+"""python manage.py export_actions (--meeting ID_OR_DATE | --all) [--as-at YYYY-MM-DD]
+--format csv -o FILE"""
 
 import csv
+import datetime
 import io
 
 from django.core.management.base import BaseCommand
 
+from actions import as_at
 from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows, formula_guarded
 from actions.models import Action
 from meetings.lookup import find_meeting
@@ -20,6 +23,13 @@ class Command(BaseCommand):
         which = parser.add_mutually_exclusive_group(required=True)
         which.add_argument("--meeting", metavar="ID_OR_DATE", help="a meeting id or its date")
         which.add_argument("--all", action="store_true", help="every action")
+        parser.add_argument(
+            "--as-at",
+            type=datetime.date.fromisoformat,
+            metavar="YYYY-MM-DD",
+            help="each action as it stood at the end of that day, from its history; actions "
+            "not yet recorded by then are left out",
+        )
         parser.add_argument("--format", choices=["csv"], default="csv")
         parser.add_argument(
             "-o", "--output", default="-", metavar="FILE", help="file to write; - for stdout"
@@ -32,7 +42,13 @@ class Command(BaseCommand):
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(ACTION_COLUMNS)
-        rows = action_rows(actions.order_by(*ACTION_ORDER))
+        if options["as_at"]:
+            records = as_at.records_on(actions, options["as_at"]).order_by(*as_at.ORDER)
+            rows = action_rows(
+                records, key="history_id", owners_of=as_at.owner_names_on, board=as_at.BOARD_NAME
+            )
+        else:
+            rows = action_rows(actions.order_by(*ACTION_ORDER))
         writer.writerows(map(formula_guarded, row) for row in rows)
         if output == "-":
             self.stdout.write(buffer.getvalue(), ending="")
