@@ -44,18 +44,26 @@ def _copy(model: type[models.Model], rows: list[models.Model], progress: Progres
             progress.advance(len(rows[start : start + BATCH_SIZE]))
 
 
-def write(model: type[models.Model], rows: Iterable[models.Model], label: str = "") -> int:
-    """Insert `rows` (primary keys and every value already set: no save(), no pre_save)."""
+def write(
+    model: type[models.Model],
+    rows: Iterable[models.Model],
+    label: str = "",
+    progress: Progress | None = None,
+) -> int:
+    """Insert `rows` (primary keys and every value already set: no save(), no pre_save), with a
+    progress bar of their own, or advancing `progress` (one bar over several writes, which its
+    owner finishes)."""
     rows = list(rows)
-    progress = Progress(label or model._meta.verbose_name_plural, len(rows))
+    bar = progress or Progress(label or model._meta.verbose_name_plural, len(rows))
     if connection.vendor == "postgresql":
-        _copy(model, rows, progress)
+        _copy(model, rows, bar)
     else:
         for start in range(0, len(rows), BATCH_SIZE):
             batch = rows[start : start + BATCH_SIZE]
             model._default_manager.bulk_create(batch, batch_size=BATCH_SIZE)
-            progress.advance(len(batch))
-    progress.finish()
+            bar.advance(len(batch))
+    if progress is None:
+        bar.finish()
     return len(rows)
 
 

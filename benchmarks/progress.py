@@ -33,3 +33,14 @@ class Progress:
         bar = "#" * filled + "." * (WIDTH - filled)
         self.stream.write(f"\r{self.label:<20} {self.done:>9,}/{self.total:<9,} [{bar}]")
         self.stream.flush()
+
+
+class _Silent:
+    """Counts nothing and draws nothing: for writes that another bar already stands for (an
+    action's owners and history, under the actions' bar)."""
+
+    def advance(self, count: int) -> None:
+        pass
+
+
+SILENT = _Silent()

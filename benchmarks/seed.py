@@ -1,4 +1,5 @@
-"""Realistic records at national scale, built in memory and written in bulk (see bulk.py).
+"""Realistic records at national scale, built and written in bulk (see bulk.py), the actions a
+chunk at a time so that a million fit in the memory of a hundred.
 
 Everything comes from one `random.Random(seed)` and a fixed `today`, so the same arguments give
 the same rows. Dates are relative to `today`: meetings over the last six years (and a few
@@ -26,8 +27,10 @@ from reminders.models import Reminder
 
 from . import vocabulary as words
 from .bulk import IdRange, reset_sequences, write
+from .progress import SILENT, Progress
 
 YEARS = 6
+CHUNK = 10_000  # actions built and written at a time
 MEETINGS_PER_BOARD = 100
 MONTHS = [datetime.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 # The bench signs in as these (benchmarks.bench): one per role, the lead in MPS.
@@ -72,6 +75,7 @@ class ScaleSeeder:
         self.counts: Counter = Counter()
         self._parsed: dict = {}
         self.written: list = []
+        self.owners_of: dict[int, list[tuple[int, int]]] = {}  # the chunk being built
 
     def run(self) -> Counter:
         self.reference_data()
@@ -86,8 +90,9 @@ class ScaleSeeder:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _write(self, model, rows, label=""):
-        self.counts[label or model._meta.verbose_name_plural] += write(model, rows, label)
+    def _write(self, model, rows, label="", progress=None):
+        """Write `rows` with a progress bar of their own, or advancing `progress`."""
+        self.counts[label or model._meta.verbose_name_plural] += write(model, rows, label, progress)
         if model not in self.written:
             self.written.append(model)
 
@@ -289,64 +294,89 @@ class ScaleSeeder:
         verb, context = self.rng.choice(words.VERBS), self.rng.choice(words.CONTEXTS)
         return f"{owner.short_name} to {verb} {subject}{context}."
 
-    def actions(self):
-        ids, owner_ids = IdRange(Action), IdRange(ActionOwner)
-        actions, owners = [], []
-        self.owners_of: dict[int, list[int]] = {}
+    def _sources_and_counts(self):
+        """Each source of actions (a held meeting or a letter) with how many actions it records,
+        drawn CHUNK at a time so that a million draws are never held at once."""
         sources = [("meeting", m) for m in self.held] + [
             ("letter", letter) for letter in self.letters
         ]
         weights = [20 if kind == "meeting" else 3 for kind, _ in sources]
-        chosen = self.rng.choices(range(len(sources)), weights=weights, k=self.plan.actions)
-        numbers: Counter = Counter()
-        for index in sorted(chosen):
-            kind, source = sources[index]
-            numbers[index] += 1
-            first = self._weighted_org()
-            orgs = [first]
-            if self.rng.random() < 0.15:
-                second = self.orgs["MOPAC"] if first != self.orgs["MOPAC"] else self.orgs["MPS"]
-                orgs.append(second)
-            text = self._timing_text(source.date)
-            parsed = self._parse(text, source.date)
-            status = self._status(parsed.kind, parsed.due_date)
-            action = Action(
-                id=ids.take(),
-                number=numbers[index],
-                text=self._text(first),
-                lead=self.rng.choice([*words.LEAD_POSTS, first.short_name]),
-                lead_user=self.rng.choice(self.leads_of[first.pk])
-                if first.pk in self.leads_of and self.rng.random() < 0.7
-                else None,
-                timing=text,
-                timing_kind=parsed.kind,
-                timing_problem=parsed.reason,
-                due_date=parsed.due_date,
-                source_date=source.date,
-                source_board_id=source.board_of_actions_id,
-                forum=self.rng.choice(self.boards) if self.rng.random() < 0.3 else None,
-                theme=self.rng.choice(self.themes) if self.rng.random() < 0.8 else None,
-                status=status,
-                created_at=_at(source.date, 17),
-                updated_at=_at(source.date, 17),
-                **{kind: source},
-            )
-            if parsed.due_date and self.rng.random() < 0.08:
-                action.original_timing = f"{MONTHS[(source.date.month) % 12]} {source.date.year}"
-                action.original_due_date = parsed.due_date - datetime.timedelta(days=61)
-                action.slip_count = self.rng.randint(1, 3)
-            actions.append(action)
-            rows = [
-                ActionOwner(id=owner_ids.take(), action_id=action.id, organisation=o) for o in orgs
-            ]
-            self.owners_of[action.id] = [(row.id, row.organisation_id) for row in rows]
-            owners += rows
+        counts: Counter = Counter()
+        for start in range(0, self.plan.actions, CHUNK):
+            k = min(CHUNK, self.plan.actions - start)
+            counts.update(self.rng.choices(range(len(sources)), weights=weights, k=k))
+        return [(sources[index], counts[index]) for index in sorted(counts)]
+
+    def actions(self):
+        """The actions, their owners, timelines and history, built and written CHUNK actions at a
+        time: memory stays the same whatever the number of actions."""
+        ids, owner_ids = IdRange(Action), IdRange(ActionOwner)
+        self.first_action_id = ids.next
+        progress = Progress("actions", self.plan.actions)  # with their owners, timelines, history
+        chunk = []
+        for (kind, source), count in self._sources_and_counts():
+            for number in range(1, count + 1):
+                chunk.append(self._action(ids.take(), number, kind, source, owner_ids))
+                if len(chunk) == CHUNK:
+                    self._write_actions(chunk, progress)
+                    chunk = []
+        if chunk:
+            self._write_actions(chunk, progress)
+        progress.finish()
+        self.last_action_id = ids.next - 1
+
+    def _action(self, pk: int, number: int, kind: str, source, owner_ids: IdRange) -> Action:
+        """One action of `source`, with its owners in `self.owners_of` until it is written."""
+        first = self._weighted_org()
+        orgs = [first]
+        if self.rng.random() < 0.15:
+            second = self.orgs["MOPAC"] if first != self.orgs["MOPAC"] else self.orgs["MPS"]
+            orgs.append(second)
+        text = self._timing_text(source.date)
+        parsed = self._parse(text, source.date)
+        status = self._status(parsed.kind, parsed.due_date)
+        action = Action(
+            id=pk,
+            number=number,
+            text=self._text(first),
+            lead=self.rng.choice([*words.LEAD_POSTS, first.short_name]),
+            lead_user=self.rng.choice(self.leads_of[first.pk])
+            if first.pk in self.leads_of and self.rng.random() < 0.7
+            else None,
+            timing=text,
+            timing_kind=parsed.kind,
+            timing_problem=parsed.reason,
+            due_date=parsed.due_date,
+            source_date=source.date,
+            source_board_id=source.board_of_actions_id,
+            forum=self.rng.choice(self.boards) if self.rng.random() < 0.3 else None,
+            theme=self.rng.choice(self.themes) if self.rng.random() < 0.8 else None,
+            status=status,
+            created_at=_at(source.date, 17),
+            updated_at=_at(source.date, 17),
+            **{kind: source},
+        )
+        if parsed.due_date and self.rng.random() < 0.08:
+            action.original_timing = f"{MONTHS[(source.date.month) % 12]} {source.date.year}"
+            action.original_due_date = parsed.due_date - datetime.timedelta(days=61)
+            action.slip_count = self.rng.randint(1, 3)
+        self.owners_of[action.id] = [(owner_ids.take(), org.pk) for org in orgs]
+        return action
+
+    def _write_actions(self, actions: list[Action], progress: Progress) -> None:
+        """Write a chunk of actions with their owners, timelines and history, then forget
+        them."""
+        owners = [
+            ActionOwner(id=owner_id, action_id=action.id, organisation_id=org)
+            for action in actions
+            for owner_id, org in self.owners_of[action.id]
+        ]
         updates, history = self._lifecycles(actions)
-        self._write(Action, actions, "actions")
-        self._write(ActionOwner, owners, "action owners")
-        self._write(ActionUpdate, updates, "action updates")
+        self._write(Action, actions, "actions", progress)
+        self._write(ActionOwner, owners, "action owners", SILENT)
+        self._write(ActionUpdate, updates, "action updates", SILENT)
         self._write_history(actions, history)
-        self.actions_written = actions
+        self.owners_of.clear()
 
     def _steps(self, status: str) -> list[str]:
         """The transitions that led to `status`."""
@@ -455,8 +485,8 @@ class ScaleSeeder:
                 )
                 for owner_id, org in self.owners_of[action.id]
             ]
-        self._write(model, rows, "action history")
-        self._write(owners_model, owner_rows, "action owner history")
+        self._write(model, rows, "action history", SILENT)
+        self._write(owners_model, owner_rows, "action owner history", SILENT)
 
     # -- questions and recommendations --------------------------------------------------------
 
@@ -548,9 +578,10 @@ class ScaleSeeder:
                     status=self.rng.choice(Recommendation.Status.values),
                 )
                 rows.append(rec)
-                for action in self.rng.sample(self.actions_written, self.rng.randint(1, 3)):
+                action_ids = range(self.first_action_id, self.last_action_id + 1)
+                for action_id in self.rng.sample(action_ids, self.rng.randint(1, 3)):
                     links.append(
-                        through(id=link_ids.take(), recommendation_id=rec.id, action_id=action.id)
+                        through(id=link_ids.take(), recommendation_id=rec.id, action_id=action_id)
                     )
         self._write(Recommendation, rows, "recommendations")
         self._write(through, links, "recommendation links")

@@ -12,6 +12,7 @@ from accounts.models import Role, User
 from actions.models import Action, ActionOwner, ActionUpdate
 from actions.workflow import Status
 from benchmarks import loadtest
+from benchmarks import seed as seed_module
 from benchmarks.loadtest import parse_wrk
 from benchmarks.measure import SEQ_SCAN_ON_ACTIONS
 from benchmarks.seed import BENCH_USERS
@@ -149,3 +150,23 @@ def test_the_load_test_refuses_to_start_without_the_built_assets(monkeypatch, tm
     monkeypatch.setattr(loadtest.shutil, "which", lambda name: f"/usr/bin/{name}")
     with pytest.raises(RuntimeError, match="run `make assets` first"):
         loadtest.run_load_test(None, "/actions/", 1)
+
+
+@pytest.mark.django_db
+def test_seed_scale_builds_and_writes_the_actions_a_chunk_at_a_time(monkeypatch):
+    """At most CHUNK actions (with their owners, timelines and history) are held at once, so
+    memory does not grow with the number of actions; docs/performance.md has the peaks."""
+    monkeypatch.setattr(seed_module, "CHUNK", 100)
+    held = []
+    write_actions = seed_module.ScaleSeeder._write_actions
+
+    def spy(seeder, actions, progress):
+        held.append((len(actions), len(seeder.owners_of)))
+        write_actions(seeder, actions, progress)
+        assert seeder.owners_of == {}  # forgotten once written
+
+    monkeypatch.setattr(seed_module.ScaleSeeder, "_write_actions", spy)
+    seed(*SEED)
+    assert [count for count, _ in held] == [100, 100, 100]
+    assert all(owners == count for count, owners in held)
+    assert Action.objects.count() == ActionOwner.objects.values("action").distinct().count()
