@@ -72,7 +72,10 @@ def test_each_action_is_as_its_history_said_at_the_end_of_the_day(history):
 
 def test_the_as_at_export_keeps_the_columns_and_the_order(history):
     rows = export("--as-at", "2022-08-20")
-    assert list(rows[0]) == ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
+    assert list(rows[0]) == [
+        *["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"],
+        *["Board", "Meeting date", "Source"],
+    ]
     assert [r["No"] for r in rows] == ["1", "2"]
 
 
