@@ -15,7 +15,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
-from accounts.models import Organisation, Role
+from accounts.models import Organisation, Post, Role
 from actions.extensions import ask_for_more_time
 from actions.models import Evidence
 from letters.models import Letter
@@ -140,6 +140,9 @@ def build_world() -> World:
         filename="tracker.csv",
         header=["No.", "Action", "Owner"],
         rows=[[2, ["1", f"{MARK['A']} imported action", "MPS"]]],
+    )
+    world.records["post_a"] = Post.objects.create(
+        title="AC Frontline Policing", organisation=orgs["A"], holder=world.users["lead_a"]
     )
     world.clients = {role: Client() for role in ROLES}
     for role, user in world.users.items():

@@ -82,6 +82,12 @@ MATRIX = {
         {"GET": "200 200 200 200 200 200", "POST": "405 405 405 405 405 405"},
     ),
     "password_reset_confirm": (reset_link, {"GET": "R R R R R R", "POST": "R R R R R R"}),
+    "posts": (NONE, {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"}),
+    "post_add": (NONE, {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"}),
+    "post_edit": (
+        pk_of("post_a"),
+        {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
+    ),
     "password_reset_done": (
         NONE,
         {"GET": "200 200 200 200 200 200", "POST": "405 405 405 405 405 405"},
