@@ -84,13 +84,13 @@ class Directory(Generic[T]):
     def post(self, title: str) -> Entry[T] | None:
         return self.posts.get(name_key(title))
 
-    def converted(self, organisation: Callable[[T], U], holder=lambda user: user) -> "Directory":
-        """The same directory with organisations (and holders) given another way, for a caller
-        that compares short names rather than records (the spreadsheet import)."""
+    def converted(self, organisation: Callable[[T], U]) -> "Directory[U]":
+        """The same directory with each organisation given another way, for a caller that
+        compares short names rather than records (the spreadsheet import)."""
         return Directory(
             {name: organisation(o) for name, o in self.organisations.items()},
             {
-                key: Entry(e.title, organisation(e.organisation), e.holder and holder(e.holder))
+                key: Entry(e.title, organisation(e.organisation), e.holder)
                 for key, e in self.posts.items()
             },
         )
