@@ -205,7 +205,10 @@ def test_list_query_count_does_not_grow_with_rows(
 def test_csv_is_exactly_the_filtered_list(client, officer, actions):
     params = {"overdue": "1", "sort": "due_date"}
     rows = exported(client, officer, **params)
-    assert rows[0] == ["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"]
+    assert rows[0] == [
+        *["No", "Action", "Timing", "Lead", "Owner", "Status", "Due date"],
+        *["Board", "Meeting date", "Source"],
+    ]
     assert [row[1] for row in rows[1:]] == [
         Action.objects.get(pk=pk).text for pk in listed(client, officer, **params)
     ]
