@@ -32,7 +32,6 @@ from recommendations.models import Recommendation, Report
 
 from . import (
     common,
-    progress,
     seed_2019_05_03,
     seed_2022_06_24,
     seed_2022_10_14,
@@ -379,6 +378,5 @@ def load_demo(*, password: str | None = DEFAULT_PASSWORD) -> LoadResult:
     for seed in SEEDS:
         for report in seed.reports:
             loader.load_report(report, seed.source)
-    loader.changed += progress.load_progress()
     counts = {name: model.objects.count() for name, model in COUNTED.items()}
     return LoadResult(counts, loader.changed)

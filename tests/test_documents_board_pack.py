@@ -27,6 +27,19 @@ from .factories import (
     ReportFactory,
 )
 
+# (action No., (day, note) in the order posted)
+PROGRESS = (
+    (2, ((datetime.date(2022, 9, 20), "A briefing note on PCSO recruitment has been drafted."),)),
+    (
+        3,
+        (
+            (datetime.date(2022, 7, 29), "The list is being compiled from each BCU."),
+            (datetime.date(2022, 8, 5), "The list of schools without an officer was sent."),
+        ),
+    ),
+    (13, ((datetime.date(2022, 9, 1), "The handcuffing data is being checked for quality."),)),
+)
+
 SECTIONS = [
     "Agenda",
     "Actions from earlier meetings",
@@ -47,7 +60,15 @@ def pack(meeting) -> bytes:
 
 @pytest.fixture
 def october_2022_board(db):
-    load_demo()  # with the demo users, so with the progress the MPS reported (demo/progress.py)
+    """The demo's 14 October 2022 board, after the MPS lead reported progress on the 24 June 2022
+    actions in August and September (the seeds hold no progress notes)."""
+    load_demo()
+    lead = User.objects.get(username="lead")
+    june = Action.objects.filter(meeting__date=datetime.date(2022, 6, 24))
+    for number, notes in PROGRESS:
+        for day, note in notes:
+            at = datetime.datetime.combine(day, datetime.time(10), tzinfo=datetime.UTC)
+            services.post_update(june.get(number=number), by=lead, note=note, at=at)
     return Meeting.objects.select_related("board").get(date=datetime.date(2022, 10, 14))
 
 
@@ -71,9 +92,9 @@ def test_the_14_october_2022_pack_holds_the_24_june_actions_with_their_latest_up
                 "24 Jun 2022 / 3",
                 "MPS to provide the DMPC with a list of the schools",
                 "In progress",
-                "The list of schools without a Safer Schools Officer was sent",
+                "The list of schools without an officer was sent.",
                 "24 Jun 2022 / 14",
-                "SSO report by 27 June. MPS Closed",
+                "SSO report by 27 June. MPS Completed",
                 "24 Jun 2022 / 15",
                 "Overdue actions and questions",
                 "24 Jun 2022 / 2",
