@@ -46,10 +46,10 @@ def test_an_officer_writes_previews_and_sends_the_follow_up_letter(
     assert "how many schools" in browser.find_element(By.CSS_SELECTOR, "main ul").text
     screenshot(browser, "documents-02-letter-preview")
     assert_accessible(browser)
-    browser.find_element(By.XPATH, "//button[text()='Render and mark as sent']").click()
+    browser.find_element(By.XPATH, "//button[text()='Mark as sent']").click()
     WebDriverWait(browser, 30).until(
         expected_conditions.text_to_be_present_in_element(
-            (By.TAG_NAME, "main"), "rendered and marked as sent"
+            (By.TAG_NAME, "main"), "marked as sent; its PDF is stored"
         )
     )
 
@@ -58,6 +58,17 @@ def test_an_officer_writes_previews_and_sends_the_follow_up_letter(
     assert letter.pdf
     screenshot(browser, "documents-03-letter-sent")
     assert_accessible(browser)
+
+    browser.find_element(By.LINK_TEXT, 'Undo "sent"').click()
+    assert_accessible(browser)
+    browser.find_element(By.ID, "id_reason").send_keys("The DMPC asked for one more paragraph")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(
+        expected_conditions.text_to_be_present_in_element((By.TAG_NAME, "main"), "draft again")
+    )
+    letter.refresh_from_db()
+    assert (letter.status, letter.pdf.name) == (Letter.Status.DRAFT, "")
+    screenshot(browser, "documents-05-letter-back-to-draft")
 
 
 def test_the_overdue_report_page_is_accessible(browser, live_server, reviewer):
