@@ -34,6 +34,10 @@ def world(monkeypatch):
         text=f"{MARK['C']} action in A's meeting",
         lead=f"{MARK['C']} lead",
     )
+    # What a page mentions, not only what it lists: B's recommendation answered by A's action
+    # (shown on A's action page), A's recommendation answered by B's action (in A's exports).
+    world.recommendation_b.actions.add(world.action_a)
+    world.recommendation_a.actions.add(world.action_b)
     return world
 
 
@@ -102,6 +106,9 @@ def urls(world) -> list[str]:
     # page echoes back in the search box.
     for mark in MARK.values():
         pages += [f"{url}?q={mark.split('-')[0]}" for url in searchable]
+    # Another organisation's meeting as a filter (tests/test_mentioned_records.py checks that
+    # it is not named, and that exports refuse it; here, that nothing of B's is listed).
+    pages.append(f"{reverse('actions:list')}?meeting={world.meeting_b.pk}")
     return pages
 
 

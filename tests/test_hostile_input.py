@@ -13,10 +13,12 @@ import datetime
 import json
 import pathlib
 import re
+import time
 from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, models
 from django.urls import reverse
 from hypothesis import given
@@ -383,3 +385,62 @@ def test_every_view_reading_an_id_from_the_query_string_is_tried():
         read |= set(re.findall(r"""id_param\(request, ["'](\w+)["']\)""", text))
         assert not re.search(RAW_ID_READ, text), source
     assert read == {param for _, param, _ in QUERY_IDS}
+
+
+class FileForms(HTMLParser):
+    """Each POST form with a file input: (action, its other fields, its file inputs' names)."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms: list[tuple[str, dict[str, str], list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append((attrs.get("action") or "", {}, []))
+        elif self.forms and tag in ("input", "select", "textarea") and attrs.get("name"):
+            if attrs.get("type") == "file":
+                self.forms[-1][2].append(attrs["name"])
+            elif attrs.get("type") not in ("submit", "button", "checkbox", "radio"):
+                self.forms[-1][1].setdefault(attrs["name"], attrs.get("value") or "")
+
+
+def test_every_file_field_refuses_a_zip_bomb_quickly(monkeypatch):
+    """The spreadsheet import is where a workbook is opened; every other upload (evidence, a
+    letter's PDF) must refuse or keep it unopened. Each answers below 500 within seconds and no
+    upload waits for confirmation afterwards."""
+    from spreadsheets.models import PendingImport
+
+    from .test_spreadsheet_limits import _bomb
+
+    monkeypatch.setattr("documents.pdf._weasyprint", lambda html: html.encode())
+    bomb = _bomb(expanded_bytes=64 * 1024 * 1024)  # twice the 30 MB limit
+    world = build_world()
+    fields_tried = 0
+    for name, role, url in post_targets(world):
+        page = world.clients[role].get(url)
+        if page.status_code != 200 or "multipart/form-data" not in page.content.decode():
+            continue
+        parser = FileForms()
+        parser.feed(page.content.decode())
+        for action, fields, file_inputs in parser.forms:
+            for file_input in file_inputs:
+                fields_tried += 1
+
+                def send(
+                    role=role, target=action or url, fields=fields, file_input=file_input, name=name
+                ):
+                    upload = SimpleUploadedFile("tracker.xlsx", bomb)
+                    started = time.monotonic()
+                    response = world.clients[role].post(target, {**fields, file_input: upload})
+                    elapsed = time.monotonic() - started
+                    where = f"{name} {file_input} as {role}"
+                    assert response.status_code < 500, where
+                    assert elapsed < 10, f"{where}: {elapsed:.1f} s"
+                    assert not PendingImport.objects.filter(filename="tracker.xlsx").exists()
+
+                cookies = world.clients[role].cookies
+                rolled_back(send)
+                world.clients[role].cookies = cookies
+    assert fields_tried >= 3  # the import, evidence, a letter's PDF
+    record_count("file_fields_sent_a_zip_bomb", fields_tried)

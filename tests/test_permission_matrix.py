@@ -600,3 +600,37 @@ def record_count(key: str, value: int) -> None:
         file.truncate()
         file.write(json.dumps(counts, indent=2, sort_keys=True) + "\n")
     print(f"{key}: {value}")
+
+
+# Forms that edit an existing record without a version, and why that is safe.
+UNVERSIONED_FORMS = {
+    "AccountForm": "a person's own name and reminder preference: only they edit it",
+}
+
+
+def test_every_form_editing_a_record_carries_its_version(monkeypatch):
+    """Every page an officer may open that holds a model form of an existing record (not a row
+    of a formset, which is saved after its parent's check) uses common.optimistic.VersionedForm,
+    so a stale copy of it is refused (tests/test_optimistic_locking.py)."""
+    from django.forms import BaseModelForm
+
+    from common.optimistic import VersionedForm
+
+    monkeypatch.setattr("documents.pdf._weasyprint", lambda html: html.encode())
+    world = build_world()
+    client, checked, unversioned = world.clients["officer"], set(), []
+    for name, (kwargs_of, methods) in sorted(MATRIX.items()):
+        if methods.get("GET", "").split()[ROLES.index("officer")] != "200":
+            continue
+        response = client.get(reverse(name, kwargs=kwargs_of(world)))
+        for context in response.context or []:
+            for value in context.flatten().values():
+                if not isinstance(value, BaseModelForm) or value.instance.pk is None:
+                    continue
+                form = type(value).__name__
+                checked.add(form)
+                if not isinstance(value, VersionedForm) and form not in UNVERSIONED_FORMS:
+                    unversioned.append(f"{name}: {form}")
+    record_count("versioned_forms_checked", len(checked))
+    assert not unversioned, "\n".join(sorted(set(unversioned)))
+    assert {"ActionEditForm", "LetterForm", "QuestionForm", "MeetingForm"} <= checked

@@ -47,8 +47,8 @@ def workbook(table) -> bytes:
     return buffer.getvalue()
 
 
-def _bomb() -> bytes:
-    """A real workbook whose sheet holds one inline-string cell of 300 MB of "A"."""
+def _bomb(expanded_bytes: int = EXPANDED_BYTES) -> bytes:
+    """A real workbook whose sheet holds one inline-string cell of `expanded_bytes` of "A"."""
     source = workbook([["No.", "Action"]])
     out = io.BytesIO()
     with (
@@ -65,7 +65,7 @@ def _bomb() -> bytes:
                     b'2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>'
                 )
                 chunk = b"A" * (1024 * 1024)
-                for _ in range(EXPANDED_BYTES // len(chunk)):
+                for _ in range(expanded_bytes // len(chunk)):
                     sheet.write(chunk)
                 sheet.write(b"</t></is></c></row></sheetData></worksheet>")
     return out.getvalue()
