@@ -4,19 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PasswordResetRequest',
+            name="PasswordResetRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email_digest', models.CharField(db_index=True, max_length=64)),
-                ('ip', models.GenericIPAddressField(blank=True, db_index=True, null=True)),
-                ('requested_at', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email_digest", models.CharField(db_index=True, max_length=64)),
+                ("ip", models.GenericIPAddressField(blank=True, db_index=True, null=True)),
+                ("requested_at", models.DateTimeField(db_index=True)),
             ],
         ),
     ]

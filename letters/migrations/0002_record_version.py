@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('letters', '0001_initial'),
+        ("letters", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalletter',
-            name='version',
+            model_name="historicalletter",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='letter',
-            name='version',
+            model_name="letter",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

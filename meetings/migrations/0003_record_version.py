@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_letter_moves_to_letters'),
+        ("meetings", "0002_letter_moves_to_letters"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalmeeting',
-            name='version',
+            model_name="historicalmeeting",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='version',
+            model_name="meeting",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

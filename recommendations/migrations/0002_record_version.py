@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('recommendations', '0001_initial'),
+        ("recommendations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalrecommendation',
-            name='version',
+            model_name="historicalrecommendation",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='recommendation',
-            name='version',
+            model_name="recommendation",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
         migrations.AddField(
-            model_name='report',
-            name='version',
+            model_name="report",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]
