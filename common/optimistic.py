@@ -13,7 +13,7 @@ from django.db import models
 
 STALE_MESSAGE = (
     "This {thing} was changed by someone else since you opened it. Your changes have not been "
-    "saved: open it again to see the latest version, then make your changes to that."
+    "saved. Open it again to see the latest version, then make your changes to that."
 )
 
 

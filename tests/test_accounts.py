@@ -80,8 +80,11 @@ def test_password_change_requires_the_old_password(client, officer):
     assert officer.check_password("a-new-long-passphrase")
 
 
-def test_password_reset_emails_a_link_that_sets_a_new_password(client, lead):
-    response = client.post(reverse("password_reset"), {"email": lead.email})
+def test_password_reset_emails_a_link_that_sets_a_new_password(
+    client, lead, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the email is queued after commit
+        response = client.post(reverse("password_reset"), {"email": lead.email})
     assert response.url == reverse("password_reset_done")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

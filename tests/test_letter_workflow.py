@@ -174,7 +174,10 @@ def save_draft(channel, client, letter, user):
         return refusal_text(lambda: services.letter_save_draft(letter, by=user))
     client.force_login(user)
     url = reverse("documents:letter_edit", args=[letter.pk])
-    data = DOCUMENTS_LETTER | {"recipient_organisation": letter.recipient_organisation_id}
+    data = DOCUMENTS_LETTER | {
+        "recipient_organisation": letter.recipient_organisation_id,
+        "version": letter.version,
+    }
     response = client.post(url, data)
     if response.status_code == 404:  # only a draft's page is there to post to
         return "404"
