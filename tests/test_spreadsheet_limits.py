@@ -234,3 +234,14 @@ def test_an_upload_expires_and_the_next_upload_deletes_it(client, officer, meeti
 def test_the_import_command_is_held_to_the_same_limits(meeting, admin_user, bomb_path):
     with pytest.raises(CommandError, match="expands to more than 30 MB"):
         call_command("import_actions", str(bomb_path), "--meeting", str(meeting.pk))
+
+
+def test_the_import_command_refuses_a_large_file_before_reading_it(
+    meeting, admin_user, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(Path, "read_bytes", lambda path: pytest.fail(f"{path} was read"))
+    big = tmp_path / "big.csv"
+    with big.open("wb") as file:
+        file.truncate(6 * 1024 * 1024)  # sparse: 6 MB on paper, nothing to read
+    with pytest.raises(CommandError, match="larger than 5 MB"):
+        call_command("import_actions", str(big), "--meeting", str(meeting.pk))

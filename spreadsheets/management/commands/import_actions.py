@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from accounts.models import Organisation
 from meetings.lookup import find_meeting
 from spreadsheets.importer import FIELD_LABELS, guess_mapping
-from spreadsheets.readers import UnreadableFile, read_sheet
+from spreadsheets.readers import MAX_BYTES, UnreadableFile, read_sheet
 from spreadsheets.services import ImportRefused, check_import, import_actions
 
 REQUIRED = ("number", "text")
@@ -41,6 +41,8 @@ class Command(BaseCommand):
         by = self._user(user)
         path = Path(file)
         try:
+            if path.stat().st_size > MAX_BYTES:  # refused before it is read into memory
+                raise UnreadableFile("The file is larger than 5 MB.")
             sheet = read_sheet(path.name, path.read_bytes())
         except OSError as exc:
             raise CommandError(f"cannot read {file}: {exc.strerror}") from exc
