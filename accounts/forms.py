@@ -49,9 +49,12 @@ class AccountForm(GovukModelForm):
 
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "reminder_preference"]
-        widgets = {"reminder_preference": forms.RadioSelect}
-        labels = {"reminder_preference": "How should reminders reach you?"}
+        fields = ["first_name", "last_name", "reminder_preference", "notice_delivery"]
+        widgets = {"reminder_preference": forms.RadioSelect, "notice_delivery": forms.RadioSelect}
+        labels = {
+            "reminder_preference": "How should reminders reach you?",
+            "notice_delivery": "How should notices reach you?",
+        }
 
 
 class PostForm(GovukModelForm):

@@ -38,6 +38,11 @@ class ReminderPreference(models.TextChoices):
     DAILY = "daily", "One daily digest"
 
 
+class NoticeDelivery(models.TextChoices):
+    EMAIL = "email", "By email, and on the Notices page"
+    IN_APP = "in_app", "On the Notices page only"
+
+
 def new_feed_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -60,6 +65,9 @@ class User(AbstractUser):
     )
     reminder_preference = models.CharField(
         max_length=20, choices=ReminderPreference.choices, default=ReminderPreference.IMMEDIATE
+    )
+    notice_delivery = models.CharField(
+        max_length=20, choices=NoticeDelivery.choices, default=NoticeDelivery.EMAIL
     )
     calendar_token = models.CharField(max_length=64, unique=True, default=new_feed_token)
 

@@ -37,6 +37,7 @@ urlpatterns = [
     path("documents/", include("documents.urls")),
     path("meetings/", include("meetings.urls")),
     path("reminders/", include("reminders.urls")),
+    path("notices/", include("notices.urls")),
     path("letters/", include("letters.urls")),
     path("reading/", include("reading.urls")),
     path("questions/", include("questions.urls")),

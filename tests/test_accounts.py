@@ -8,7 +8,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import ReminderPreference, Role
+from accounts.models import NoticeDelivery, ReminderPreference, Role
 from actions.models import Action
 from tests.factories import ActionFactory
 
@@ -129,6 +129,7 @@ def test_account_page_changes_reminder_preference_but_not_role(client, lead, mop
             "first_name": "Sam",
             "last_name": "Lead",
             "reminder_preference": ReminderPreference.DAILY,
+            "notice_delivery": NoticeDelivery.IN_APP,
             "role": Role.ADMIN,
             "organisation": mopac.pk,
         },
@@ -136,6 +137,7 @@ def test_account_page_changes_reminder_preference_but_not_role(client, lead, mop
     assert response.status_code == 302
     lead.refresh_from_db()
     assert lead.reminder_preference == ReminderPreference.DAILY
+    assert lead.notice_delivery == NoticeDelivery.IN_APP
     assert lead.first_name == "Sam"
     assert lead.role == Role.LEAD
     assert lead.organisation.short_name == "MPS"

@@ -59,6 +59,14 @@ NONE = lambda w: {}  # noqa: E731
 # name -> (kwargs from the world, {method: outcomes per role})
 MATRIX = {
     # accounts
+    "notices:list": (NONE, {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"}),
+    # Only one's own notice can be marked read (tests/test_notices.py); here, none.
+    "notices:mark_read": (
+        lambda w: {"pk": 999999},
+        {"GET": "L 405 405 405 405 405", "POST": "L 404 404 404 404 404"},
+    ),
+    "notices:mark_all_read": (NONE, {"GET": "L 405 405 405 405 405", "POST": "L R R R R R"}),
+    "notices:email_log": (NONE, {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"}),
     "away": (NONE, {"GET": "L 403 200 200 403 403", "POST": "L 403 200 200 403 403"}),
     # Only the lead's own period away can be cancelled (tests/test_delegation.py); here, none.
     "cancel_absence": (

@@ -4,6 +4,8 @@ screenshots at 1280 and 390 px (artifacts/screenshots/roles-<journey>-<step>-<wi
 1. More time: a lead asks for a new deadline; an officer finds it in "My actions" and agrees it.
 2. Delegation: a lead names a deputy for a period away; the deputy finds the action under
    "Covering for" and passes it to a colleague.
+3. Notices: an officer rejects a completion; the lead sees the count in the header, reads the
+   reason on the Notices page and marks it read; the officer reads the log of emails.
 """
 
 import datetime
@@ -15,7 +17,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from accounts.models import Role
+from actions import services
 from actions.models import Action
+from actions.workflow import Transition
 
 from .browser import assert_accessible, login, screenshot
 from .factories import ActionFactory, MeetingFactory, UserFactory
@@ -145,3 +149,46 @@ def test_lead_names_a_deputy_who_passes_an_action_on(browser, live_server, lead,
     timeline = browser.find_element(By.CSS_SELECTOR, "ol.app-timeline").text
     assert "Passed to Cara Colleague: Cara runs the Lambeth review now." in timeline
     look(browser, "2-05-passed-on")
+
+
+def test_officer_rejects_and_the_lead_reads_the_notice(
+    browser, live_server, officer, lead, action, django_capture_on_commit_callbacks
+):
+    name_like_the_demo_users(lead, "Leo", "Lead")
+    name_like_the_demo_users(officer, "Olivia", "Officer")
+    action.lead_user = lead
+    action.save()
+    services.change_status(action, Transition.PROPOSE, by=lead, note="Briefing sent.")
+    login(browser, live_server, "officer", PASSWORD)
+    browser.get(live_server.url + action.get_absolute_url())
+    follow(browser, "Reject completion")
+    wait_for_heading(browser, "Reject completion")
+    browser.find_element(By.ID, "id_reason").send_keys("The Lambeth figures are missing.")
+    browser.find_element(By.CSS_SELECTOR, SUBMIT).click()
+    wait_for_heading(browser, "Action 4")
+    sign_out(browser)
+
+    login(browser, live_server, "lead", PASSWORD)
+    notices = browser.find_element(By.CSS_SELECTOR, "header .app-header__notices")
+    assert notices.text.split() == ["Notices", "1", "unread"]
+    click_to_next_page(browser, notices)
+    wait_for_heading(browser, "Notices")
+    assert "Completion rejected: Action 4" in main_text(browser)
+    assert "The Lambeth figures are missing." in main_text(browser)
+    look(browser, "3-01-lead-notices")
+    click_to_next_page(
+        browser,
+        browser.find_element(By.XPATH, "//main//button[normalize-space()='Mark all as read']"),
+    )
+    wait_for_heading(browser, "Notices")
+    assert browser.find_element(By.CSS_SELECTOR, "header .app-header__notices").text == "Notices"
+    browser.get(live_server.url + reverse("account"))
+    wait_for_heading(browser, "Your account")
+    look(browser, "3-02-account-notice-choice")
+    sign_out(browser)
+
+    login(browser, live_server, "officer", PASSWORD)
+    browser.get(live_server.url + reverse("notices:email_log"))
+    wait_for_heading(browser, "Notice emails")
+    assert lead.email in main_text(browser)
+    look(browser, "3-03-officer-email-log")
