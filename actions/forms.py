@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 from accounts.fields import OwnersField
-from accounts.models import Role, User
+from accounts.models import Organisation, Role, User
+from actions.bulk import Change as BulkChange
 from actions.evidence import ALLOWED_LABEL, MAX_FILES_PER_UPDATE, check_evidence_files
 from actions.models import Action
-from actions.workflow import LIVE_STATUSES
+from actions.workflow import LIVE_STATUSES, Status
 from common.optimistic import VersionedForm
-from meetings.models import MinuteItem
+from meetings.models import Board, MinuteItem
 
 NOTE_MAX = 10000
 REASON_MAX = 2000
@@ -246,3 +247,55 @@ class PassOnForm(forms.Form):
             .order_by("first_name", "last_name", "username")
         )
         field.label_from_instance = lambda user: f"{user.display_name()} ({user.organisation})"
+
+
+class BulkChangeForm(forms.Form):
+    """One change, with one reason, to the actions chosen on the list (actions/bulk.py)."""
+
+    change = forms.ChoiceField(
+        label="What to change",
+        choices=BulkChange.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what to change"},
+    )
+    status = forms.ChoiceField(label="New status", choices=Status.choices, required=False)
+    timing = forms.CharField(label="New timing, as agreed", max_length=200, required=False)
+    lead = forms.ModelChoiceField(
+        label="New lead",
+        queryset=User.objects.filter(role=Role.LEAD, is_active=True).select_related("organisation"),
+        required=False,
+        empty_label="Choose a person",
+    )
+    owner = forms.ModelChoiceField(
+        label="New owner",
+        queryset=Organisation.objects.all(),
+        required=False,
+        empty_label="Choose an organisation",
+    )
+    forum = forms.ModelChoiceField(
+        label="Board it is carried over to",
+        queryset=Board.objects.filter(is_active=True),
+        required=False,
+        empty_label="Choose a board",
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=REASON_MAX,
+        help_text="Recorded in each action's history.",
+        error_messages={"required": "Enter a reason"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].label_from_instance = lambda user: (
+            f"{user.display_name()} ({user.organisation})"
+        )
+
+    def clean(self):
+        data = super().clean()
+        change = data.get("change")
+        if change and not data.get(change):
+            self.add_error(change, f"Choose or enter the {self.fields[change].label.lower()}")
+        data["value"] = data.get(change) if change else None
+        return data

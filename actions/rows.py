@@ -58,6 +58,7 @@ class Column:
 
 
 COLUMNS = {
+    "select": Column("Select"),
     "agreed": Column("Agreed at"),
     "number": Column("No.", sort="number"),
     "text": Column("Action"),
@@ -92,6 +93,8 @@ PUBLIC = Table(
     whole_text=True,
     links=False,
 )
+# The officers' list: a tick box first, to change the ticked actions at once (actions/bulk.py).
+SELECTABLE = Table(columns=("select", *ACTIONS.columns))
 TABLES = {"actions": ACTIONS, "meeting": MEETING, "public": PUBLIC}
 
 
@@ -155,7 +158,18 @@ def _deadline_cell(row: ActionRow) -> str:
     return CELL.format(deadline_tags(row.deadline, flag=row.flag, slip_count=row.slip_count))
 
 
+SELECT_CELL = (
+    '<td class="govuk-table__cell"><div class="govuk-checkboxes govuk-checkboxes--small">'
+    '<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" type="checkbox" '
+    'id="select-{pk}" name="action" value="{pk}"><label class="govuk-label '
+    'govuk-checkboxes__label" for="select-{pk}"><span class="govuk-visually-hidden">Select '
+    "action {number}, {source}</span></label></div></div></td>"
+)
+
 _CELLS = {
+    "select": lambda row: SELECT_CELL.format(
+        pk=row.pk, number=row.number, source=escape(row.source)
+    ),
     "agreed": lambda row: CELL.format(escape(row.agreed)),
     "number": _number_cell,
     "text": _text_cell,

@@ -3,6 +3,7 @@ CSV, "My actions", the action page and what can be done on it, and evidence down
 
 from django.urls import path
 
+from .views.bulk import bulk_change
 from .views.decisions import decide
 from .views.delegation import pass_on
 from .views.detail import action_detail
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", action_list, name="list"),
     path("export.csv", export_csv, name="export_csv"),
     path("mine/", my_actions, name="mine"),
+    path("bulk/", bulk_change, name="bulk"),
     path("<int:pk>/", action_detail, name="detail"),
     path("<int:pk>/update/", progress, {"kind": "update"}, name="post_update"),
     path("<int:pk>/propose/", progress, {"kind": "propose"}, name="propose"),

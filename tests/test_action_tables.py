@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from actions.models import Action
-from actions.rows import ACTIONS, MEETING, PUBLIC, table_rows
+from actions.rows import ACTIONS, MEETING, PUBLIC, SELECTABLE, table_rows
 
 from .factories import (
     ActionFactory,
@@ -56,7 +56,7 @@ def world(time_machine, mps, lead):
 
 # page name: (route, the object in its URL, who looks, the kind of table)
 PAGES = {
-    "action list": ("actions:list", None, "officer", ACTIONS),
+    "action list": ("actions:list", None, "officer", SELECTABLE),
     "my actions": ("actions:mine", None, "lead", ACTIONS),
     "search": ("search:search", None, "officer", ACTIONS),
     "dashboard": ("dashboard:index", None, "reviewer", ACTIONS),

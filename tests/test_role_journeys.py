@@ -6,6 +6,8 @@ screenshots at 1280 and 390 px (artifacts/screenshots/roles-<journey>-<step>-<wi
    "Covering for" and passes it to a colleague.
 3. Notices: an officer rejects a completion; the lead sees the count in the header, reads the
    reason on the Notices page and marks it read; the officer reads the log of emails.
+4. Bulk changes: an officer ticks three actions; one cannot take the change, so nothing changes
+   and it is listed with why; then two take a new timing at once.
 """
 
 import datetime
@@ -192,3 +194,48 @@ def test_officer_rejects_and_the_lead_reads_the_notice(
     wait_for_heading(browser, "Notice emails")
     assert lead.email in main_text(browser)
     look(browser, "3-03-officer-email-log")
+
+
+def test_officer_changes_several_actions_at_once(browser, live_server, officer, mps, action):
+    others = [
+        ActionFactory(meeting=action.meeting, number=n, owners=[mps], timing="August 2022")
+        for n in (5, 6)
+    ]
+    others[1].transition(Transition.DROP, by=officer, note="Merged into action 4")
+    login(browser, live_server, "officer", PASSWORD)
+    browser.get(live_server.url + reverse("actions:list"))
+    wait_for_heading(browser, "Actions")
+    for chosen in (action, *others):
+        browser.find_element(By.CSS_SELECTOR, f"label[for=select-{chosen.pk}]").click()
+    look(browser, "4-01-list-ticked")
+    click_to_next_page(
+        browser,
+        browser.find_element(
+            By.XPATH, "//main//button[normalize-space()='Change the ticked actions']"
+        ),
+    )
+    wait_for_heading(browser, "Change several actions")
+    browser.find_element(By.CSS_SELECTOR, "label[for=id_change_0]").click()
+    Select(browser.find_element(By.ID, "id_status")).select_by_visible_text("Completion proposed")
+    browser.find_element(By.ID, "id_reason").send_keys("Briefings sent after the June board.")
+    browser.find_element(By.CSS_SELECTOR, SUBMIT).click()
+    wait_for_heading(browser, "Change several actions")
+    assert "Nothing has been changed: 1 of the 3 actions" in main_text(browser)
+    assert "dropped" in browser.find_element(By.ID, "refusals").text
+    look(browser, "4-02-refused")
+    assert not Action.objects.filter(status="completion_proposed").exists()
+
+    browser.get(
+        live_server.url + reverse("actions:bulk") + f"?action={action.pk}&action={others[0].pk}"
+    )
+    wait_for_heading(browser, "Change several actions")
+    browser.find_element(By.CSS_SELECTOR, "label[for=id_change_1]").click()
+    browser.find_element(By.ID, "id_timing").send_keys("March 2023")
+    browser.find_element(By.ID, "id_reason").send_keys("Agreed at the board of 9 January.")
+    look(browser, "4-03-bulk-form")
+    browser.find_element(By.CSS_SELECTOR, SUBMIT).click()
+    wait_for_heading(browser, "Actions")
+    assert "2 actions changed." in main_text(browser)
+    assert {a.due_date for a in Action.objects.filter(pk__in=[action.pk, others[0].pk])} == {
+        datetime.date(2023, 3, 31)
+    }

@@ -11,7 +11,7 @@ from django.utils import timezone
 from actions.export import ACTION_COLUMNS, action_rows, formula_guarded
 from actions.filters import FLAGS, ActionFilter, page_keys
 from actions.models import Action
-from actions.rows import table_rows
+from actions.rows import ACTIONS, SELECTABLE, table_rows
 from common.govuk import style_fields
 from common.listing import paginate, valid_filter_results
 
@@ -32,7 +32,8 @@ def action_list(request):
     # Page through the keys alone (through indexes in the default order); the table reads the
     # page's rows (actions/rows.py): at 100,000 actions no sort runs over every join a row needs.
     page, querystring = paginate(request, page_keys(action_filter.qs), PAGE_SIZE)
-    rows = table_rows(page.object_list)
+    table = SELECTABLE if request.user.is_officer else ACTIONS
+    rows = table_rows(page.object_list, table)
     return render(
         request,
         "actions/action_list.html",
