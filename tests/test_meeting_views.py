@@ -114,7 +114,7 @@ def test_board_detail_query_count_does_not_grow_with_rows(
     for _ in range(12):
         ActionFactory(meeting=MeetingFactory(board=board), owners=[mps])
     client.force_login(officer)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):  # +1: the header's unread notices
         response = client.get(reverse("meetings:board_detail", args=[board.pk]))
     assert len(response.context["meetings"]) == 12
     assert all(m.counts["open"] == 1 for m in response.context["meetings"])
@@ -221,7 +221,8 @@ def test_meeting_detail_query_count_does_not_grow_with_rows(
         ActionFactory(meeting=meeting, minute_item=item, owners=[mps, mopac])
         QuestionFactory(letter=None, meeting=meeting, number=n + 1, put_to=mps)
     client.force_login(officer)
-    with django_assert_max_num_queries(12):  # one of them lists the questions put at it
+    # One lists the questions put at it, one counts the header's unread notices.
+    with django_assert_max_num_queries(13):
         assert client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).status_code == 200
 
 
