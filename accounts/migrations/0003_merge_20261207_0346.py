@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_absences_and_deputies'),
+        ('accounts', '0002_absences_deputies_and_notices'),
         ('accounts', '0002_password_reset_requests'),
         ('accounts', '0002_post_directory'),
     ]
