@@ -475,7 +475,8 @@ def test_xlsx_exports_store_formula_like_text_as_text(client, officer, mps):
     sheet = load_workbook(io.BytesIO(body.content)).active
     texts = [row[1] for row in sheet.iter_rows(min_row=2)]
     # A carriage return comes back as written when openpyxl writes with lxml (installed with
-    # pikepdf and python-docx), as a line feed with the standard library's writer; the text is otherwise as typed.
+    # pikepdf and python-docx), as a line feed with the standard library's writer; the text is
+    # otherwise as typed.
     read = {cell.value.replace("\r", "\n") for cell in texts}
     assert read == {f.replace("\r", "\n") for f in FORMULAS}
     assert all(cell.data_type == "s" for cell in texts)
