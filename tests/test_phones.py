@@ -43,6 +43,13 @@ def pages() -> dict[str, str]:
         "reminders": reverse("reminders:list"),
         "publication": reverse("publication:manage"),
         "public": reverse("publication:index"),
+        "posts": reverse("posts"),
+        "notices": reverse("notices:list"),
+        "email-log": reverse("notices:email_log"),
+        "more-time": reverse("actions:more_time_pending"),
+        "bulk": reverse("actions:bulk")
+        + "?"
+        + "&".join(f"action={pk}" for pk in Action.objects.values_list("pk", flat=True)[:3]),
     }
 
 
