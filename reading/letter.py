@@ -30,6 +30,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from accounts.posts import Directory
 from actions.annex import clean_text, parse_annex
 
 from .deadlines import Deadline, find_deadline
@@ -260,7 +261,7 @@ def _read_list(reading, items, lead_in: str, written_on, read_actions: bool) -> 
 
 def _annex_actions(annex: str, written_on: datetime.date) -> list[ReadItem]:
     """Annex A rows as read by the paste preview; owners are resolved when they are saved."""
-    parsed = parse_annex(annex, written_on=written_on, organisations={})
+    parsed = parse_annex(annex, written_on=written_on, directory=Directory({}))
     return [
         ReadItem(
             text=row.text,
