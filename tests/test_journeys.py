@@ -230,7 +230,9 @@ def status_tag(browser) -> str:
 
 
 def sign_out(browser) -> None:
-    browser.find_element(By.CSS_SELECTOR, "header form button[type=submit]").click()
+    browser.find_element(
+        By.CSS_SELECTOR, "header form.app-header__account button[type=submit]"
+    ).click()
     WebDriverWait(browser, 10).until(
         expected_conditions.presence_of_element_located((By.ID, "id_username"))
     )
