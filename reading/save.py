@@ -11,6 +11,7 @@ the same numbers.
 from django.db import transaction
 from django.db.models import Max
 
+from accounts.posts import Directory
 from actions.models import Action
 from actions.services import create_action
 from questions.models import PerformanceQuestion
@@ -39,8 +40,10 @@ def save_items(items: list[dict], *, letter=None, meeting=None, by) -> tuple[lis
     for source in {*action_source.values(), *question_source.values()}:
         _lock(source)
     number = _next_number(Action, **action_source)
+    directory = Directory.load()
     actions = []
     for item in (i for i in items if i["kind"] == ItemForm.ACTION):
+        post = directory.post(item["lead"].strip())
         actions.append(
             create_action(
                 **action_source,
@@ -48,6 +51,7 @@ def save_items(items: list[dict], *, letter=None, meeting=None, by) -> tuple[lis
                 text=item["text"].strip(),
                 timing=item["timing"].strip(),
                 lead=item["lead"].strip(),
+                lead_user=post.holder if post else None,  # the directory's holder of the post
                 owners=item["organisations"],
                 by=by,
                 reason=REASON,

@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import Organisation
-from accounts.owners import organisations_by_name, read_owners
+from accounts.owners import organisations_by_name
+from accounts.posts import Directory, resolve_lead
 from actions.services import ActionRefused
 from actions.timing import Timing, parse_timing
 from common.formsets import error_links
@@ -93,8 +94,8 @@ def _message(refused) -> str:
 
 
 def _usual_owner(letter) -> str:
-    """Who the items are put to unless the Lead names an organisation: the letter's addressee's
-    organisation, else the MPS. (The lead's resolver of issue 15 item 1 will take this over.)"""
+    """Who the items are put to when their Lead names no organisation and no known post: the
+    letter's addressee's organisation, else the MPS."""
     if letter is not None:
         return letter.recipient_organisation.short_name
     mps = Organisation.objects.filter(short_name="MPS").first()
@@ -103,14 +104,15 @@ def _usual_owner(letter) -> str:
 
 def _initial(reading: Reading, usual_owner: str, *, annex_elsewhere: bool) -> list[dict]:
     """The preview's rows: every action, then every question, each ticked. Annex A rows are left
-    to the Annex A preview when there is a meeting to put them in."""
-    organisations = organisations_by_name()
+    to the Annex A preview when there is a meeting to put them in. An action's owners come from
+    its Lead as the paste and the import resolve it (`accounts.posts.resolve_lead`: named
+    organisations, the directory of posts), else `usual_owner`, for the officer to confirm."""
+    directory = Directory.load().converted(lambda organisation: organisation.short_name)
     rows = []
     for action in reading.actions:
         if action.from_annex and annex_elsewhere:
             continue
-        named = read_owners(action.lead, organisations)
-        owners = action.lead if named.owners and not named.unknown else usual_owner
+        resolved = resolve_lead(action.lead, directory=directory, usual_owner=usual_owner or None)
         rows.append(
             {
                 "kind": ItemForm.ACTION,
@@ -118,7 +120,7 @@ def _initial(reading: Reading, usual_owner: str, *, annex_elsewhere: bool) -> li
                 "text": action.text,
                 "timing": action.timing,
                 "lead": action.lead,
-                "owners": owners,
+                "owners": " and ".join(resolved.owners) or usual_owner,
             }
         )
     for question in reading.questions:

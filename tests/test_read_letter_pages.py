@@ -7,11 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from accounts.models import Post, Role
 from actions.models import Action
 from letters.models import Letter
 from questions.models import PerformanceQuestion
 
-from .factories import ActionFactory, LetterFactory, MeetingFactory, QuestionFactory
+from .factories import ActionFactory, LetterFactory, MeetingFactory, QuestionFactory, UserFactory
 from .test_read_letter import docx_letter
 
 pytestmark = pytest.mark.django_db
@@ -255,3 +256,18 @@ def test_the_follow_up_letter_offers_the_meetings_questions(client, officer, mps
         "- How many schools have an officer?\n"
         "- When will the review end? (by 30 September 2022)"
     )
+
+
+def test_a_lead_is_resolved_through_the_directory_of_posts_as_in_the_paste(
+    client, officer, letter, mopac
+):
+    """The Deputy Commissioner is a post of MOPAC's in the directory here (not the addressee's
+    MPS): the preview proposes MOPAC, and the saved action's lead account is the post's holder."""
+    holder = UserFactory(username="deputy", role=Role.LEAD, organisation=mopac)
+    Post.objects.create(title="Deputy Commissioner", organisation=mopac, holder=holder)
+    client.force_login(officer)
+    response = preview(client, letter)
+    assert response.context["formset"].forms[0].initial["owners"] == "MOPAC"
+    assert client.post(url(letter), save_data(response)).status_code == 302
+    first = Action.objects.get(meeting=letter.meeting, number=1)
+    assert (list(first.owners.all()), first.lead_user) == ([mopac], holder)
