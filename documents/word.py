@@ -38,7 +38,8 @@ def letter_to_docx(letter: Letter, *, actions: QuerySet[Action]) -> bytes:
     for line in (letter.addressee_block or letter.recipient).splitlines():
         document.add_paragraph(line).paragraph_format.space_after = Pt(0)
     document.add_paragraph()
-    document.add_paragraph(f"Our ref: {letter.reference}")
+    if letter.reference:
+        document.add_paragraph(f"Our ref: {letter.reference}")
     document.add_paragraph(f"{letter.date:%-d %B %Y}")
     if letter.salutation:
         document.add_paragraph(letter.salutation)
