@@ -20,6 +20,8 @@ from letters.models import Letter
 from meetings.models import Board, Meeting
 from recommendations.models import Recommendation, Report
 
+from .documents_pdf import pdf_text
+
 PROB = "Performance and Risk Oversight Board"
 FCPOB = "Finance, Change and People Oversight Board"
 COMMITTEE = "Police and Crime Committee"
@@ -365,13 +367,21 @@ class TestPagesShowWhatThePapersGive:
 
     def test_the_record_pdf_lists_who_did_not_attend(self, client, officer):
         client.force_login(officer)
+        # The papers give no minutes of 14 October 2022, and a meeting without minute items
+        # has no record; 28 April 2023 has its minutes, so one of its attendees is made absent.
+        no_minutes = meeting(D(2022, 10, 14))
+        with_minutes = meeting(D(2023, 4, 28))
+        with_minutes.attendees.filter(name="Sir Mark Rowley").update(absent=True)
 
-        response = client.get(
-            reverse("documents:meeting_record", args=[meeting(D(2022, 10, 14)).pk])
-        )
+        missing = client.get(reverse("documents:meeting_record", args=[no_minutes.pk]))
+        response = client.get(reverse("documents:meeting_record", args=[with_minutes.pk]))
 
+        assert missing.status_code == 404
         assert response.status_code == 200
         assert response["Content-Type"] == "application/pdf"
+        attended, absent = pdf_text(response.content).split("Did not attend", 1)
+        assert "Dame Lynne Owens" in attended and "Sir Mark Rowley" not in attended
+        assert "Sir Mark Rowley, Commissioner (MPS)" in absent
 
     def test_a_letter_without_a_reference_is_named_by_its_date(self, client, officer):
         client.force_login(officer)
