@@ -70,8 +70,9 @@ def test_annex_with_status_adds_status_due_date_and_latest_update_on_landscape_p
     june_2022_board, officer
 ):
     second = Action.objects.get(meeting=june_2022_board, number=2)
-    services.post_update(second, by=officer, note="Briefing drafted.")
-    services.post_update(second, by=officer, note="Briefing sent to the DMPC.")
+    for day, note in ((10, "Briefing drafted."), (30, "Briefing sent to the DMPC.")):
+        at = datetime.datetime(2022, 8, day, 10, tzinfo=datetime.UTC)
+        services.post_update(second, by=officer, note=note, at=at)
 
     pdf = render_annex(june_2022_board, actions=Action.objects.all(), with_status=True)
 
@@ -84,8 +85,17 @@ def test_annex_with_status_adds_status_due_date_and_latest_update_on_landscape_p
             "Status",
             "Latestupdate",
             squashed("issues with recruiting PCSOs."),
-            squashed("August 2022 due 31 August 2022 MPS In progress Briefing sent to the DMPC."),
-            squashed("SSO report by 27 June. Completed MPS Completed No update yet"),
+            squashed(
+                "August 2022 due 31 August 2022 MPS In progress Briefing sent to the DMPC."
+                " 30 August 2022"
+            ),
+            # No. 14 was completed by a timing revision when the demo loaded seed 002: that
+            # revision's reason is its latest update.
+            squashed(
+                "SSO report by 27 June. Completed MPS Completed Timing revised: Annex A of letter"
+                " MOPAC14072022-D4220 records it completed"
+            ),
+            squashed("the Casey Review. None written MPS and MOPAC Open No update yet"),
         ],
     )
     assert "Briefingdrafted" not in text
