@@ -101,9 +101,12 @@ def test_the_14_october_2022_pack_holds_the_24_june_actions_with_their_latest_up
                 "44",  # due 31 August 2022, 44 days before the board
                 "A briefing note on PCSO recruitment has been drafted",
                 "Questions put and answers",
-                "MOPAC14102022-OB / 1",
+                # Seed 000's letter prints no reference: its questions go by its date.
+                "Letter of 14 October 2022 / 1",
                 "Recommendations due for comment",
-                "CDI-AFI-1",
+                # The PEEL findings carry no reference in the papers.
+                "The PEEL report identified three areas for improvement for the MPS in relation"
+                " to Crime Data Integrity.",
                 "17 November 2022",
             ]
         ],
