@@ -6,6 +6,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from common.govuk import DateField, GovukModelForm, style_fields
+from common.optimistic import VersionedForm
 
 from .models import Absence, Post, Role, User, name_key
 
@@ -57,7 +58,7 @@ class AccountForm(GovukModelForm):
         }
 
 
-class PostForm(GovukModelForm):
+class PostForm(VersionedForm, GovukModelForm):
     """A post of the directory: its title as the papers write it, organisation and holder."""
 
     class Meta:

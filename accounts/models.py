@@ -5,6 +5,8 @@ import secrets
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from common.optimistic import VersionedModel
+
 
 class Organisation(models.Model):
     """A body that owns actions or takes part in oversight: MOPAC, MPS, HMICFRS, ..."""
@@ -124,7 +126,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class Post(models.Model):
+class Post(VersionedModel):
     """A post as the papers name it in the Lead column ("AC Frontline Policing"): the
     organisation it belongs to and the account of whoever holds it now.
 

@@ -4,9 +4,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
+
+from common.optimistic import StaleEdit, check_version
 
 from .forms import AbsenceForm, AccountForm, PostForm, SignInForm
 from .models import Absence, Post
@@ -96,7 +99,14 @@ def post_edit(request, pk=None):
     post = get_object_or_404(Post, pk=pk) if pk is not None else None
     form = PostForm(request.POST or None, instance=post)
     if request.method == "POST" and form.is_valid():
-        post = form.save()
-        messages.success(request, f"{post.title} saved in the directory of posts.")
-        return redirect("posts")
+        try:
+            with transaction.atomic():
+                if post is not None:
+                    check_version(post, form.expected_version)
+                post = form.save()
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        else:
+            messages.success(request, f"{post.title} saved in the directory of posts.")
+            return redirect("posts")
     return render(request, "accounts/post_form.html", {"form": form, "post": post})

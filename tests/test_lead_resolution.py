@@ -197,10 +197,10 @@ def test_an_officer_adds_and_changes_a_post(client, officer, mps, mopac, lead):
         mps,
         lead,
     )
-    response = client.post(
-        reverse("post_edit", args=[post.pk]),
-        {"title": "Director of Professionalism", "organisation": mps.pk, "holder": ""},
-    )
+    edited = {"title": "Director of Professionalism", "organisation": mps.pk, "holder": ""}
+    stale = client.post(reverse("post_edit", args=[post.pk]), edited)  # opened at no version
+    assert "changed by someone else" in stale.content.decode()
+    client.post(reverse("post_edit", args=[post.pk]), {**edited, "version": post.version})
     post.refresh_from_db()
     assert post.holder is None
 

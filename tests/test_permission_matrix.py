@@ -121,6 +121,7 @@ MATRIX = {
         lambda w: {"pk": w.more_time_a.pk, "decision": "decline"},
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),
+    "actions:bulk": (NONE, {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"}),
     "actions:more_time_pending": (
         NONE,
         {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
