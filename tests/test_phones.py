@@ -77,7 +77,10 @@ def test_a_table_of_actions_stacks_with_each_value_under_its_heading(browser, li
     row = browser.find_element(By.CSS_SELECTOR, "tbody .govuk-table__row")
     cells = row.find_elements(By.CSS_SELECTOR, "td")
     labels = [cell.get_attribute("data-label") for cell in cells]
-    assert labels == ["No.", "Action", "Timing and due date", "Lead", "Owner", "Status", "Deadline"]
+    assert labels == [
+        *("Select", "No.", "Action", "Timing and due date"),  # an officer ticks rows to change
+        *("Lead", "Owner", "Status", "Deadline"),
+    ]
     # Stacked: each cell as wide as the row, one under another.
     tops = [cell.rect["y"] for cell in cells]
     assert tops == sorted(tops) and len(set(tops)) == len(tops)
