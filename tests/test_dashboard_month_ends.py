@@ -122,7 +122,7 @@ def test_the_page_takes_at_most_fourteen_queries(
     for user in (reviewer, lead):
         client.force_login(user)
         client.get("/dashboard/")  # records the finished months; the session's first write
-        # 13, and the header's count of unread notices.
+        # 13 for the page (docs/dashboard.md) and 1 for the header's count of unread notices.
         with django_assert_max_num_queries(14):
             assert client.get("/dashboard/").status_code == 200
 
