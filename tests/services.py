@@ -9,6 +9,7 @@ with a bounded wait and fails showing the process's last output.
 
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -60,6 +61,15 @@ def require_chromium() -> None:
     absent = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
     if absent:
         missing(f"needs {' and '.join(absent)}: run `make system-packages` as root")
+
+
+def require_libreoffice() -> str:
+    """LibreOffice's soffice from Debian's packages (scripts/install-system-packages), to check
+    that a Word file opens: the path of the program."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        missing("needs LibreOffice (soffice): run `make system-packages` as root")
+    return office
 
 
 def database_url() -> str:

@@ -3,7 +3,6 @@ send (and undo), the letter as sent, Word files, and the public page (issue 16).
 
 import datetime
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -27,6 +26,7 @@ from letters.models import Letter, SendingBody
 
 from .documents_pdf import in_order, pdf_text, rasterise, squashed
 from .factories import ActionFactory, LetterFactory, MeetingFactory, UserFactory
+from .services import require_libreoffice
 
 SEED_LETTERS = {  # label -> (what the letterhead prints, what it must not)
     # Seeds 000 and 004 print no reference, so they go by their date (Letter.label).
@@ -294,16 +294,19 @@ def test_the_word_file_round_trips_the_text_structure_and_annex(letter, tmp_path
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["No.", "Action", "Timing", "Lead"]
     assert [row[1] for row in rows[1:]] == ["MPS to evaluate Croydon.", "MPS and MOPAC to brief."]
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office:  # opens cleanly in LibreOffice: it converts the file to a PDF
-        source = tmp_path / "letter.docx"
-        source.write_bytes(content)
-        subprocess.run(
-            [office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-            check=True,
-            timeout=120,
-        )
-        assert "MPS to evaluate Croydon." in pdf_text((tmp_path / "letter.pdf").read_bytes())
+    # It opens cleanly in LibreOffice: LibreOffice converts it to a PDF with the same text.
+    office = require_libreoffice()
+    source = tmp_path / "letter.docx"
+    source.write_bytes(content)
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"  # parallel runs apart
+    subprocess.run(
+        [office, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), source],
+        check=True,
+        timeout=120,
+    )
+    converted = squashed(pdf_text((tmp_path / "letter.pdf").read_bytes()))
+    assert squashed("MPS to evaluate Croydon.") in converted  # in the annex table's cell
+    assert squashed("Yours sincerely,") in converted
 
 
 @pytest.mark.django_db
