@@ -29,6 +29,26 @@ def validate_pdf(upload) -> None:
         raise ValidationError("The file must be a PDF.")
 
 
+def offer_register_statuses(field, status: str) -> None:
+    """The letter's own status and those an officer may set in the register
+    (letters/workflow.py): publishing is done on the publication page, with a date."""
+    offered = register_statuses(status)
+    field.choices = [choice for choice in Letter.Status.choices if choice[0] in offered]
+
+
+class LetterStatusForm(VersionedForm, GovukModelForm):
+    """A recorded letter's status, changed as its own step (letters.services.letter_set_status)."""
+
+    class Meta:
+        model = Letter
+        fields = ["status"]
+        labels = {"status": "Status"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_register_statuses(self.fields["status"], self.instance.status)
+
+
 class KeepsSendingBody:
     """A letter form's "sending body": a select that starts on the letter's own (MOPAC's for a
     new letter); a post without it keeps that one."""
@@ -90,10 +110,10 @@ class LetterForm(VersionedForm, KeepsSendingBody, GovukModelForm):
         if self.instance.pk:
             replies_to = replies_to.exclude(pk=self.instance.pk)
         self.fields["in_reply_to"].queryset = replies_to
-        # The letter's own status and those an officer may set here (letters/workflow.py):
-        # publishing is done item by item on the publication page, with a date.
-        offered = register_statuses(self.instance.status)
-        self.fields["status"].choices = [c for c in Letter.Status.choices if c[0] in offered]
+        if self.instance.pk:  # a recorded letter's status changes on its own page only
+            del self.fields["status"]
+        else:
+            offer_register_statuses(self.fields["status"], self.instance.status)
         if not self.instance.pdf:
             del self.fields["remove_pdf"]
 

@@ -99,14 +99,23 @@ def letter_record(
 @transaction.atomic
 def letter_edit(letter: Letter, *, by, expected_version: int, reason: str = "Edited") -> Letter:
     """Save an officer's edit in the register, made from `expected_version` (StaleEdit if the
-    letter was saved since: a stale form never puts back an old status). A change of status is
-    the officer's choice on the form and must be one the map lets an officer set there
-    (SET_STATUS); a published letter set back to another status is no longer published."""
+    letter was saved since). The edit never changes the status: that is `letter_set_status`."""
     check_version(letter, expected_version)
-    before = _locked_status(letter)
-    if letter.status != before:
-        check(Transition.SET_STATUS, before, reference=_called(letter), target=letter.status)
+    letter.status = _locked_status(letter)
     return _save(letter, by=by, reason=reason)
+
+
+@transaction.atomic
+def letter_set_status(letter: Letter, status: str, *, by, expected_version: int) -> Letter:
+    """An officer's change of a letter's status in the register, its own step (SET_STATUS: to
+    draft, sent or response received, never published), made from `expected_version`."""
+    check_version(letter, expected_version)
+    letter = _lock(letter)
+    before = letter.status
+    letter.status = check(Transition.SET_STATUS, before, reference=_called(letter), target=status)
+    if letter.status == before:
+        return letter
+    return _save(letter, by=by, reason=f"Status set to {Status(letter.status).label.lower()}")
 
 
 @transaction.atomic

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.letter_edit, name="edit"),
     path("<int:pk>/pdf/", views.letter_pdf, name="pdf"),
     path("<int:pk>/undo-sent/", views.letter_undo_sent, name="undo_sent"),
+    path("<int:pk>/status/", views.letter_set_status, name="set_status"),
 ]

@@ -18,7 +18,7 @@ from letters.models import Letter
 
 from . import services
 from .filters import LetterFilter
-from .forms import LetterForm, UndoSentForm
+from .forms import LetterForm, LetterStatusForm, UndoSentForm
 from .services import letter_thread, suggest_reference
 from .workflow import IllegalTransition, Transition, transitions_for
 
@@ -146,14 +146,45 @@ def letter_edit(request, pk):
             )
         except StaleEdit as stale:
             form.refuse_stale(stale)
-        except IllegalTransition as refused:
-            form.add_error("status", str(refused))
         except ValidationError as taken:  # its new reference recorded meanwhile
             add_form_errors(form, taken)
         else:
             messages.success(request, f"{letter.titled} saved.")
             return redirect("letters:detail", letter.pk)
     return _form_page(request, form, f"Edit: {letter.titled}")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_set_status(request, pk):
+    """Change a recorded letter's status, as its own step (SET_STATUS in letters/workflow.py)."""
+    letter = get_letter_for(request.user, pk, "letters.change_letter")
+    form = LetterStatusForm(request.POST or None, instance=letter)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.letter_set_status(
+                letter,
+                form.cleaned_data["status"],
+                by=request.user,
+                expected_version=form.expected_version,
+            )
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        except IllegalTransition as refused:
+            form.add_error("status", str(refused))
+        else:
+            messages.success(request, f"{letter.titled}: status saved.")
+            return redirect("letters:detail", letter.pk)
+    return render(
+        request,
+        "letters/form_page.html",
+        {
+            "form": form,
+            "title": f"Change the status: {letter.titled}",
+            "back_url": letter.get_absolute_url(),
+            "back_label": letter.label,
+        },
+    )
 
 
 def _form_page(request, form, title: str):
@@ -182,17 +213,17 @@ def letter_undo_sent(request, pk):
         except IllegalTransition as refused:
             messages.error(request, str(refused))
         else:
-            messages.success(request, f"Letter {letter.reference} is a draft again.")
+            messages.success(request, f"{letter.titled} is a draft again.")
         return redirect("letters:detail", letter.pk)
     return render(
         request,
         "letters/form_page.html",
         {
             "form": form,
-            "title": f"Undo sending letter {letter.reference}",
+            "title": f"Undo sending: {letter.titled}",
             "submit_label": "Take back to draft",
             "back_url": letter.get_absolute_url(),
-            "back_label": letter.reference,
+            "back_label": letter.label,
         },
     )
 

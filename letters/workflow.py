@@ -8,7 +8,7 @@
                                         published again to change the date. Never a draft:
                                         what was not sent cannot be public.
     published -> the status before      unpublish (the publication page)
-    any -> draft, sent, resp. received  set by an officer editing the letter in the register
+    any -> draft, sent, resp. received  set by an officer in the register (Change the status)
 
 Published goes with a publication date: letters/services.py clears published_on whenever a
 letter is saved in another status. Its entry points apply every change of status through this

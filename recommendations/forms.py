@@ -46,6 +46,16 @@ class RecommendationForm(VersionedForm, GovukModelForm):
         self.fields["actions"].label_from_instance = _action_label
         letters = Letter.objects.only("reference", "date", "subject")
         self.fields["response_letter"].queryset = letters
+        if self.instance.pk:  # a recorded recommendation's status changes on its own page only
+            del self.fields["status"]
+
+
+class RecommendationStatusForm(VersionedForm, GovukModelForm):
+    """A recorded recommendation's status, changed as its own step."""
+
+    class Meta:
+        model = Recommendation
+        fields = ["status"]
 
 
 def _action_label(action: Action) -> str:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.recommendation_edit, name="create"),
     path("<int:pk>/", views.recommendation_detail, name="detail"),
     path("<int:pk>/edit/", views.recommendation_edit, name="edit"),
+    path("<int:pk>/status/", views.recommendation_set_status, name="set_status"),
     path("reports/", views.report_list, name="reports"),
     path("reports/new/", views.report_edit, name="report_create"),
     path("reports/<int:pk>/", views.report_detail, name="report_detail"),

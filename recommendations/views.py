@@ -18,7 +18,7 @@ from recommendations.access import get_recommendation_for, recommendations_for
 from recommendations.models import Report
 
 from .filters import RecommendationFilter
-from .forms import CommentsPublishedForm, RecommendationForm, ReportForm
+from .forms import CommentsPublishedForm, RecommendationForm, RecommendationStatusForm, ReportForm
 from .selectors import inspections_awaiting_comments, reports_with_counts
 
 
@@ -62,6 +62,40 @@ def recommendation_detail(request, pk):
             "can_change": request.user.has_perm(
                 "recommendations.change_recommendation", recommendation
             ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def recommendation_set_status(request, pk):
+    """Change a recorded recommendation's status, as its own step. Officers only."""
+    _require_change(request.user)
+    recommendation = get_recommendation_for(
+        request.user, pk, "recommendations.change_recommendation"
+    )
+    form = RecommendationStatusForm(request.POST or None, instance=recommendation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                check_version(recommendation, form.expected_version)
+                saved = form.save(commit=False)
+                reason = f"Status set to {saved.get_status_display().lower()}"
+                record_change(saved, request.user, reason)
+                saved.save()
+        except StaleEdit as stale:
+            form.refuse_stale(stale)
+        else:
+            messages.success(request, f"{saved.label}: status saved.")
+            return redirect("recommendations:detail", saved.pk)
+    return render(
+        request,
+        "letters/form_page.html",
+        {
+            "form": form,
+            "title": f"Change the status: {recommendation.label}",
+            "back_url": reverse("recommendations:detail", args=[recommendation.pk]),
+            "back_label": recommendation.label,
         },
     )
 

@@ -223,9 +223,12 @@ def test_recording_a_received_reply_marks_the_letter_as_response_received(
 def test_edit_shows_before_and_after_in_the_history(client, officer, mopac, mps):
     letter = LetterFactory(sender_organisation=mopac, recipient_organisation=mps, status="draft")
     client.force_login(officer)
-    data = letter_data(mopac, mps, reference=letter.reference, status="sent", version=1)
+    data = letter_data(mopac, mps, reference=letter.reference, subject="Changed", version=1)
     assert client.post(reverse("letters:edit", args=[letter.pk]), data).status_code == 302
+    status = {"status": "sent", "version": 2}
+    assert client.post(reverse("letters:set_status", args=[letter.pk]), status).status_code == 302
     page = client.get(reverse("letters:detail", args=[letter.pk])).content.decode()
+    assert "Subject:" in page and "→ Changed" in page
     assert "Status: Draft → Sent" in page
 
 
@@ -299,7 +302,7 @@ def test_letter_page_query_count_does_not_grow_with_questions_and_actions(
     assert len(response.context["thread"]) == 16
 
 
-def test_editing_a_published_letter_back_to_sent_unpublishes_it(client, officer, mopac, mps):
+def test_setting_a_published_letter_back_to_sent_unpublishes_it(client, officer, mopac, mps):
     letter = LetterFactory(
         status="published",
         published_on=datetime.date(2022, 11, 1),
@@ -307,8 +310,8 @@ def test_editing_a_published_letter_back_to_sent_unpublishes_it(client, officer,
         recipient_organisation=mps,
     )
     client.force_login(officer)
-    data = letter_data(mopac, mps, reference=letter.reference, status="sent", version=1)
-    assert client.post(reverse("letters:edit", args=[letter.pk]), data).status_code == 302
+    data = {"status": "sent", "version": letter.version}
+    assert client.post(reverse("letters:set_status", args=[letter.pk]), data).status_code == 302
     letter.refresh_from_db()
     assert (letter.status, letter.published_on) == ("sent", None)
 

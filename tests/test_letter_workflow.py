@@ -321,15 +321,16 @@ def test_the_register_cannot_publish_and_a_refusal_changes_nothing(
     letter = make_letter(before)
     state = snapshot(letter)
     if channel == "service":
-        letter.status = after
         refusal = refusal_text(
-            lambda: services.letter_edit(letter, by=officer, expected_version=letter.version)
+            lambda: services.letter_set_status(
+                letter, after, by=officer, expected_version=letter.version
+            )
         )
         assert "publication page" in refusal
     else:
         client.force_login(officer)
-        url = reverse("letters:edit", args=[letter.pk])
-        response = client.post(url, register_letter(letter, status=after))
+        url = reverse("letters:set_status", args=[letter.pk])
+        response = client.post(url, {"status": after, "version": letter.version})
         assert response.status_code == 200
         assert "Select a valid choice" in response.content.decode()
     assert snapshot(letter) == state
@@ -338,20 +339,39 @@ def test_the_register_cannot_publish_and_a_refusal_changes_nothing(
 @pytest.mark.parametrize("channel", ["service", "web"])
 @pytest.mark.parametrize("before", Status.values)
 def test_the_register_sets_a_status_with_who_and_why(channel, before, client, officer):
+    """The status changes as its own step (letters:set_status), never through the edit form."""
     letter = make_letter(before)
     count = letter.history.count()
     if channel == "service":
-        letter.status = SENT
+        services.letter_set_status(letter, SENT, by=officer, expected_version=letter.version)
+    else:
+        client.force_login(officer)
+        url = reverse("letters:set_status", args=[letter.pk])
+        assert client.post(url, {"status": SENT, "version": letter.version}).status_code == 302
+    letter.refresh_from_db()
+    assert (letter.status, letter.published_on) == (SENT, None)
+    if before == SENT:  # nothing to record
+        assert letter.history.count() == count
+        return
+    assert letter.history.count() == count + 1
+    assert letter.history.latest().history_user == officer
+    assert letter.history.latest().history_change_reason == "Status set to sent"
+
+
+@pytest.mark.parametrize("channel", ["service", "web"])
+def test_the_edit_form_never_changes_the_status(channel, client, officer):
+    letter = make_letter(SENT)
+    if channel == "service":
+        letter.status = DRAFT
         services.letter_edit(letter, by=officer, expected_version=letter.version)
     else:
         client.force_login(officer)
         url = reverse("letters:edit", args=[letter.pk])
-        assert client.post(url, register_letter(letter, status=SENT)).status_code == 302
+        page = client.get(url).content.decode()
+        assert 'name="status"' not in page
+        assert client.post(url, register_letter(letter, status=DRAFT)).status_code == 302
     letter.refresh_from_db()
-    assert (letter.status, letter.published_on) == (SENT, None)
-    assert letter.history.count() == count + 1
-    assert letter.history.latest().history_user == officer
-    assert letter.history.latest().history_change_reason == "Edited"
+    assert letter.status == SENT
 
 
 def test_a_draft_sent_meanwhile_is_not_saved_over(client, officer):

@@ -268,6 +268,10 @@ MATRIX = {
         pk_of("letter_a"),
         {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
     ),
+    "letters:set_status": (
+        pk_of("letter_a"),
+        {"GET": "L 200 403 404 403 200", "POST": "L 200 403 404 403 200"},
+    ),
     "letters:list": (
         NONE,
         {"GET": "L 200 200 200 200 200", "POST": "L 200 200 200 200 200"},
@@ -474,6 +478,10 @@ MATRIX = {
         {"GET": "L 200 200 404 200 200", "POST": "L 200 200 404 200 200"},
     ),
     "recommendations:edit": (
+        pk_of("recommendation_a"),
+        {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
+    ),
+    "recommendations:set_status": (
         pk_of("recommendation_a"),
         {"GET": "L 200 403 403 403 200", "POST": "L 200 403 403 403 200"},
     ),

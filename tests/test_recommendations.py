@@ -102,8 +102,19 @@ def test_officer_links_actions_and_records_evidence_with_history(client, officer
     assert recommendation.history.latest().history_user == officer
     page = client.get(reverse("recommendations:detail", args=[recommendation.pk])).content.decode()
     assert "Audit crime recording" in page
-    assert "Status: Open → In progress" in page
     assert "Kind: Recommendation → Area for improvement" in page
+    # The edit form leaves the status alone; it changes as its own step, with the history.
+    assert recommendation.status == Recommendation.Status.OPEN
+    status_url = reverse("recommendations:set_status", args=[recommendation.pk])
+    stale = client.post(status_url, {"status": "in_progress", "version": 1})
+    assert "changed by someone else" in stale.content.decode()
+    fresh = {"status": "in_progress", "version": recommendation.version}
+    assert client.post(status_url, fresh).status_code == 302
+    recommendation.refresh_from_db()
+    assert recommendation.status == Recommendation.Status.IN_PROGRESS
+    assert recommendation.history.latest().history_change_reason == "Status set to in progress"
+    page = client.get(reverse("recommendations:detail", args=[recommendation.pk])).content.decode()
+    assert "Status: Open → In progress" in page
 
 
 def test_list_filters_by_report_kind_owner_status_body_and_text(client, officer, mps, other_org):
