@@ -66,6 +66,19 @@ def recommendation_detail(request, pk):
     )
 
 
+@transaction.atomic
+def _save_versioned(form, recommendation, *, by, reason: str):
+    """Save `form`'s recommendation with who and why in its history, as made from the version the
+    form was opened at (StaleEdit if it was saved since); `recommendation` None: a new one."""
+    if recommendation is not None:
+        check_version(recommendation, form.expected_version)
+    saved = form.save(commit=False)
+    record_change(saved, by, reason)
+    saved.save()
+    form.save_m2m()
+    return saved
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def recommendation_set_status(request, pk):
@@ -76,13 +89,9 @@ def recommendation_set_status(request, pk):
     )
     form = RecommendationStatusForm(request.POST or None, instance=recommendation)
     if request.method == "POST" and form.is_valid():
+        reason = f"Status set to {form.instance.get_status_display().lower()}"
         try:
-            with transaction.atomic():
-                check_version(recommendation, form.expected_version)
-                saved = form.save(commit=False)
-                reason = f"Status set to {saved.get_status_display().lower()}"
-                record_change(saved, request.user, reason)
-                saved.save()
+            saved = _save_versioned(form, recommendation, by=request.user, reason=reason)
         except StaleEdit as stale:
             form.refuse_stale(stale)
         else:
@@ -113,16 +122,9 @@ def recommendation_edit(request, pk=None):
     initial = {"report": id_param(request, "report")} if not pk else {}
     form = RecommendationForm(request.POST or None, instance=recommendation, initial=initial)
     if request.method == "POST" and form.is_valid():
+        reason = "Edited" if recommendation else "Recommendation recorded"
         try:
-            with transaction.atomic():
-                if recommendation:
-                    check_version(recommendation, form.expected_version)
-                saved = form.save(commit=False)
-                record_change(
-                    saved, request.user, "Edited" if recommendation else "Recommendation recorded"
-                )
-                saved.save()
-                form.save_m2m()
+            saved = _save_versioned(form, recommendation, by=request.user, reason=reason)
         except StaleEdit as stale:
             form.refuse_stale(stale)
         else:
