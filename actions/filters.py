@@ -6,6 +6,8 @@ due_within, no_deadline, needs_date, slipped, awaiting, q, sort. Deadline rules 
 DeadlineQuerySet.
 """
 
+import datetime
+
 import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Value, When
@@ -14,11 +16,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import Organisation
+from actions import as_at
 from actions.models import Action, Theme
 from actions.models.action import ActionQuerySet
 from actions.ordering import BY_DUE_DATE, OverdueFirst
 from actions.search import is_full_text_search, matching_actions
 from actions.workflow import Status
+from common.as_at import AsAtFilterSet
 from common.filter_widgets import (
     DateFilter,
     DateInput,
@@ -60,16 +64,16 @@ FLAGS = {
 DEFAULT_ORDER = (F("is_overdue").desc(), *BY_DUE_DATE)
 
 
-def default_order(queryset):
-    """Overdue first (DeadlineQuerySet's rule), then by due date; no deadline last.
+def default_order(queryset, today: datetime.date | None = None):
+    """Overdue first (DeadlineQuerySet's rule) on `today`, then by due date; no deadline last.
 
     As one SQL sort, for whole lists (exports); pages read it through `page_keys`."""
-    overdue = ActionQuerySet.overdue_q(timezone.localdate())
+    overdue = ActionQuerySet.overdue_q(today or timezone.localdate())
     is_overdue = Case(When(overdue, then=Value(1)), default=Value(0), output_field=IntegerField())
     return queryset.alias(is_overdue=is_overdue).order_by(*DEFAULT_ORDER)
 
 
-def page_keys(queryset):
+def page_keys(queryset, today: datetime.date | None = None):
     """The primary keys of a list of actions in its order, for a Paginator to slice: in the
     default order through `OverdueFirst`'s index reads, in any other through its own sort.
 
@@ -77,7 +81,7 @@ def page_keys(queryset):
     due-date order instead, PostgreSQL may work out the text of thousands of rows to find a page
     of them (docs/performance.md)."""
     if tuple(queryset.query.order_by) == DEFAULT_ORDER and not is_full_text_search(queryset):
-        return OverdueFirst(queryset)
+        return OverdueFirst(queryset, today)
     return queryset.values_list("pk", flat=True)
 
 
@@ -92,12 +96,15 @@ class DaysFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class ActionFilter(django_filters.FilterSet):
+class ActionFilter(AsAtFilterSet):
+    """The action list's filters; with `as_at`, over the actions as they stood that day
+    (actions.as_at), the deadline flags counted from that day."""
+
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, widget=forms.CheckboxSelectMultiple, distinct=False
     )
     owner = ModelChoiceFilter(
-        field_name="owners", queryset=Organisation.objects.all(), label="Owner organisation"
+        method="filter_owner", queryset=Organisation.objects.all(), label="Owner organisation"
     )
     lead = django_filters.CharFilter(
         lookup_expr="icontains", label="Lead", max_length=200, widget=TextInput
@@ -158,28 +165,37 @@ class ActionFilter(django_filters.FilterSet):
         user = user or getattr(self.request, "user", None)
         self.filters["meeting"].queryset = meetings_for(user).select_related("board")
 
+    def records_as_at(self, queryset, day):
+        return default_order(as_at.actions_on(queryset, day), day)
+
+    @extend_schema_field(OpenApiTypes.INT)  # the API takes an organisation's id
+    def filter_owner(self, queryset, name, organisation):
+        return queryset.filter(**{as_at.OWNERS if self.day else "owners": organisation})
+
     @extend_schema_field(OpenApiTypes.INT)  # the API takes a board's id
     def filter_board(self, queryset, name, board):
         """Agreed at one of its meetings, or in a letter about one (`Action.source_board`)."""
-        return queryset.filter(source_board=board)
+        return queryset.filter(source_board=board.pk)
+
+    # The deadline flags as conditions (ActionQuerySet's), which read the history's records too.
 
     def filter_overdue(self, queryset, name, value):
-        return queryset.overdue() if value else queryset
+        return queryset.filter(ActionQuerySet.overdue_q(self.today)) if value else queryset
 
     def filter_due_within(self, queryset, name, days):
-        return queryset.due_within(days)
+        return queryset.filter(ActionQuerySet.due_within_q(days, self.today))
 
     def filter_no_deadline(self, queryset, name, value):
-        return queryset.without_deadline() if value else queryset
+        return queryset.filter(ActionQuerySet.without_deadline_q()) if value else queryset
 
     def filter_needs_date(self, queryset, name, value):
-        return queryset.needs_date() if value else queryset
+        return queryset.filter(ActionQuerySet.needs_date_q()) if value else queryset
 
     def filter_slipped(self, queryset, name, value):
-        return queryset.slipped() if value else queryset
+        return queryset.filter(ActionQuerySet.slipped_q()) if value else queryset
 
     def filter_awaiting(self, queryset, name, value):
-        return queryset.awaiting_acceptance() if value else queryset
+        return queryset.filter(ActionQuerySet.awaiting_acceptance_q()) if value else queryset
 
     def filter_text(self, queryset, name, text):
         return matching_actions(queryset, text)

@@ -33,6 +33,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.timezone import localdate
 
+from actions.as_at import owner_names_on
 from actions.board_timing import timing_flag
 from actions.deadline_tags import deadline_tags
 from actions.models import Action, ActionOwner
@@ -203,9 +204,10 @@ class _LongDates:
         return f"{day.day} {self.months[day.month]} {day.year}"
 
 
-# What a row shows, read as plain values: no model instances to build for 100 rows.
+# What a row shows, read as plain values: no model instances to build for 100 rows. `id` is
+# the action's key in its history records too (actions.as_at).
 VALUES = (
-    *("pk", "number", "text", "lead", "timing", "timing_kind", "due_date", "status"),
+    *("id", "number", "text", "lead", "timing", "timing_kind", "due_date", "status"),
     *("slip_count", "meeting_id", "meeting__date", "meeting__board__name"),
     *("meeting__board__short_name", "letter__reference", "letter__date"),
 )
@@ -250,23 +252,35 @@ def owner_names(keys: list[int]) -> dict[int, str]:
     return {pk: " and ".join(found) for pk, found in names.items()}
 
 
-def _values(actions) -> list[dict]:
+def _values(actions, as_at: datetime.date | None) -> list[dict]:
     """What the rows show of `actions`: a queryset, read in its own order (and slice), or the
-    actions (or their primary keys) in order."""
+    actions (or their primary keys) in order; as at a past day, history records (or their
+    keys), each also with its `history_id`."""
+    fields = ("history_id", *VALUES) if as_at else VALUES
     if isinstance(actions, QuerySet):
-        return list(actions.values(*VALUES))
+        return list(actions.values(*fields))
     keys = [getattr(action, "pk", action) for action in actions]
-    found = Action.objects.filter(pk__in=keys).order_by().values(*VALUES)
-    by_key = {action["pk"]: action for action in found}
+    if as_at:
+        found = Action.history.filter(history_id__in=keys).order_by().values(*fields)
+    else:
+        found = Action.objects.filter(pk__in=keys).order_by().values(*fields)
+    by_key = {action[fields[0]]: action for action in found}
     return [by_key[pk] for pk in keys if pk in by_key]
 
 
-def table_rows(actions, table: Table = ACTIONS) -> list[ActionRow]:
+def table_rows(
+    actions, table: Table = ACTIONS, as_at: datetime.date | None = None
+) -> list[ActionRow]:
     """The rows of `actions` (a queryset, or the actions or their keys in order) as `table`
-    shows them: two queries."""
-    actions = _values(actions)
-    owners = owner_names([action["pk"] for action in actions])
-    today = localdate()
+    shows them: two queries. As at a past day (`as_at`), `actions` are history records
+    (actions.as_at) and the rows show the owners and deadlines of that day."""
+    actions = _values(actions, as_at)
+    if as_at:
+        owners = owner_names_on([action["history_id"] for action in actions])
+    else:
+        owners = owner_names([action["id"] for action in actions])
+    owner_key = "history_id" if as_at else "id"
+    today = as_at or localdate()
     long_date = _LongDates()
     detail_url = _urls_by_pk("actions:detail")
     rows = []
@@ -275,15 +289,15 @@ def table_rows(actions, table: Table = ACTIONS) -> list[ActionRow]:
         state = deadline_state(status in OVERDUE_STATUSES, due, today)
         rows.append(
             ActionRow(
-                pk=action["pk"],
+                pk=action["id"],
                 number=action["number"],
                 source=_source(action, long_date),
-                url=detail_url(action["pk"]),
+                url=detail_url(action["id"]),
                 text=action["text"] if table.whole_text else _first_words(action["text"]),
                 timing=action["timing"] or NONE,
                 due=long_date(due) if due else "",
                 lead=action["lead"] or NONE,
-                owners=owners.get(action["pk"]) or NONE,
+                owners=owners.get(action[owner_key]) or NONE,
                 status=Status(status).label,
                 status_class=STATUS_TAG_CLASSES[status],
                 deadline="" if state == "done" else state,

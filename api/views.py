@@ -17,6 +17,7 @@ from actions import services
 from actions.filters import ActionFilter, page_keys
 from actions.models import Action
 from actions.workflow import Transition
+from common.as_at import AS_AT
 from common.lifecycle import IllegalTransition
 from letters.access import letters_for
 from meetings.access import meetings_for
@@ -83,6 +84,14 @@ class RecommendationViewSet(ReadViewSet):
         )
 
 
+class ApiActionFilter(ActionFilter):
+    """The action list's filters but `as_at`: the API answers with the actions as they are
+    (a past day's are in the list's CSV and Excel downloads)."""
+
+
+del ApiActionFilter.base_filters[AS_AT]
+
+
 @extend_schema_view(
     list=extend_schema(
         # ActionFilter's board filter is a method filter; say what it takes.
@@ -92,7 +101,7 @@ class RecommendationViewSet(ReadViewSet):
 class ActionViewSet(mixins.CreateModelMixin, ReadViewSet):
     """Actions, filtered by the same parameters as the action list (`?overdue=1&owner=3`)."""
 
-    filterset_class = ActionFilter
+    filterset_class = ApiActionFilter
     rules = {
         "retrieve": "actions.view_action",
         "create": "actions.add_action",

@@ -9,7 +9,7 @@ table's rows, since every action has exactly one lead (blank or not).
 import datetime
 import functools
 import operator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 from urllib.parse import urlencode
 
@@ -19,10 +19,12 @@ from django.urls import reverse
 
 from accounts.models import Organisation
 from accounts.owners import organisations_by_name, read_owners
+from actions import as_at as as_at_actions
 from actions.models.action import ActionQuerySet
 from actions.models.base import DUE_SOON_DAYS, Theme
 from actions.rows import table_rows
 from actions.workflow import LIVE_STATUSES
+from common.as_at import AS_AT
 from letters.models import Letter
 from meetings.models import Board
 from questions.models import QuestionQuerySet
@@ -78,16 +80,18 @@ def question_conditions(today: datetime.date) -> dict[str, Q]:
     }
 
 
-def _linker(route: str):
+def _linker(route: str, as_at: datetime.date | None = None):
     """A function from a group's encoded filter and a measure's parameters to the URL of the
-    list `route` so filtered; the route is reversed, and each measure's parameters encoded,
-    once."""
-    path = reverse(route)
+    list `route` so filtered (as at the day the counts are of); the route is reversed, and each
+    measure's parameters encoded, once."""
+    path = reverse(route) + (f"?{AS_AT}={as_at.isoformat()}" if as_at else "")
+    separator = "&" if as_at else "?"
     encoded = functools.cache(lambda params: urlencode(dict(params)))
 
     def link(group_query: str, measure_params: dict) -> str:
         measure_query = encoded(tuple(measure_params.items()))
-        return f"{path}?{group_query}&{measure_query}" if group_query else f"{path}?{measure_query}"
+        query = f"{group_query}&{measure_query}" if group_query else measure_query
+        return f"{path}{separator}{query}"
 
     return link
 
@@ -235,6 +239,11 @@ ACTION_GROUPINGS = (
     Grouping("By board", "Board", F("source_board"), "board", (Board, "name")),
     Grouping("By theme", "Theme", F("theme"), "theme", (Theme, "name")),
 )
+# As at a past day the counts read history records (actions.as_at), whose owners are their own.
+AS_AT_GROUPINGS = tuple(
+    replace(grouping, key=F(as_at_actions.OWNERS)) if grouping.param == "owner" else grouping
+    for grouping in ACTION_GROUPINGS
+)
 QUESTION_GROUPING = Grouping(
     "Questions by organisation", "Put to", F("put_to"), "put_to", (Organisation, "short_name")
 )
@@ -251,11 +260,14 @@ class Summary:
     open_actions: int  # open, in progress or completion proposed, today
 
 
-def summary(actions, questions, today: datetime.date) -> Summary:
-    """All the counts for the visible `actions` and `questions`: two queries."""
+def summary(actions, questions, today: datetime.date, as_at: bool = False) -> Summary:
+    """All the counts for the visible `actions` and `questions` on `today`: two queries. As at
+    a past day (`as_at`), `actions` and `questions` are the records of that day, `today` is it,
+    and each count opens its list as at that day."""
     conditions = action_conditions(today)
-    action_link, question_link = _linker(ACTION_LIST), _linker(QUESTION_LIST)
-    groups = breakdowns(actions, ACTION_GROUPINGS, conditions)
+    day = today if as_at else None
+    action_link, question_link = _linker(ACTION_LIST, day), _linker(QUESTION_LIST, day)
+    groups = breakdowns(actions, AS_AT_GROUPINGS if as_at else ACTION_GROUPINGS, conditions)
     # Every action has one lead (perhaps blank) and each question is put to one organisation,
     # so the totals are the sums of those groups.
     action_totals = _sums(groups["lead_is"], conditions)
@@ -297,16 +309,18 @@ def letters_awaiting_reply(letters, today: datetime.date) -> dict[str, int]:
     )
 
 
-def oldest_overdue_actions(actions, today: datetime.date) -> list:
-    """As the rows of an action table (actions/rows.py)."""
-    return table_rows(actions.overdue(today).order_by("due_date", "pk")[:OLDEST_OVERDUE])
+def oldest_overdue_actions(actions, today: datetime.date, as_at: bool = False) -> list:
+    """As the rows of an action table (actions/rows.py); as at a past day, of its records."""
+    overdue = actions.filter(ActionQuerySet.overdue_q(today)).order_by("due_date", "id")
+    return table_rows(overdue[:OLDEST_OVERDUE], as_at=today if as_at else None)
 
 
 def oldest_overdue_questions(questions, today: datetime.date):
+    """Model instances, or history records as at a past day: both have `id` and the fields."""
     return list(
-        questions.overdue(today)
+        questions.filter(QuestionQuerySet.overdue_q(today))
         .select_related("put_to", "letter", "meeting__board")
-        .order_by("response_due", "pk")[:OLDEST_OVERDUE]
+        .order_by("response_due", "id")[:OLDEST_OVERDUE]
     )
 
 

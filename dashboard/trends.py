@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Func, IntegerField, Q, Window
 from django.db.models.functions import Coalesce, Lead, TruncDate
-from django.utils import timezone
 
 from actions.models import Action
 from actions.models.action import ActionQuerySet
 from actions.workflow import LIVE_STATUSES, Status
+from common.as_at import end_of
 
 MONTHS = 12
 
@@ -46,17 +46,10 @@ def month_ends(today: datetime.date, count: int = MONTHS) -> list[datetime.date]
     return ends[::-1]
 
 
-def _end_of(day: datetime.date) -> datetime.datetime:
-    """The first instant after `day`, in the local time zone."""
-    return timezone.make_aware(
-        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
-    )
-
-
 def _in_force(day: datetime.date) -> Q:
     """The history record that is an action's state at the end of `day` (see the module doc):
     recorded by then, and not followed by another record made by then (`next_date`)."""
-    end = _end_of(day)
+    end = end_of(day)
     recorded = Q(history_date__lt=end) | Q(history_type="+", agreed_on__lte=day)
     not_replaced = Q(next_date__isnull=True) | Q(next_date__gte=end)
     return recorded & ~Q(history_type="-") & not_replaced
@@ -71,7 +64,7 @@ def from_history(actions, days: list[datetime.date]) -> list[MonthEnd]:
     closed, superseded or dropped throughout, so its records are left out.
     """
     history = Action.history.model
-    first_end = _end_of(days[0])
+    first_end = end_of(days[0])
     changed = history.objects.filter(history_date__gte=first_end).values("id")
     relevant = actions.order_by().filter(Q(status__in=LIVE_STATUSES) | Q(pk__in=changed))
     next_date = Window(
@@ -154,7 +147,7 @@ def time_to_closure(
     The query counts the actions for each number of days taken (a few hundred at most), so that
     the time taken is worked out once per action; the buckets add those up."""
     after = since - datetime.timedelta(days=1) if since else today - datetime.timedelta(days=366)
-    since = _end_of(after)
+    since = end_of(after)
     taken = DaysBetween(TruncDate("closed_at"), "source_date")
     per_time_taken = (
         actions.order_by()

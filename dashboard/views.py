@@ -15,11 +15,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from actions import as_at as actions_as_at
 from actions.models import Action
+from actions.models.action import ActionQuerySet
+from common import as_at
 from actions.rows import table_rows
 from letters.access import letters_for
 from meetings.models import Board
-from questions.models import PerformanceQuestion
+from questions.models import PerformanceQuestion, QuestionQuerySet
 
 from . import charts, month_ends, periods, stats, trends
 
@@ -91,10 +94,22 @@ def _trend(user, actions, today, summary: stats.Summary, count: int):
 
 @login_required
 def dashboard(request):
-    today = timezone.localdate()
+    """Today's figures, or a past day's (`?as_at=`) rebuilt from the history."""
+    as_at_form = as_at.as_at_form(request)
+    day = as_at.day_of(as_at_form)
+    today = day or timezone.localdate()
     actions = Action.objects.for_user(request.user)
     questions = PerformanceQuestion.objects.for_user(request.user)
-    summary = stats.summary(actions, questions, today)
+    letters = letters_for(request.user)
+    if day:  # the records in force that day, with today's visibility
+        counted, questions, letters = (
+            actions_as_at.actions_on(actions, day),
+            as_at.records_on(questions, day),
+            as_at.records_on(letters, day),
+        )
+    else:
+        counted = actions
+    summary = stats.summary(counted, questions, today, as_at=bool(day))
     by = {table.param: table for table in summary.action_breakdowns}
     period_form = periods.PeriodForm(request.GET or None)
     period = period_form.chosen()
@@ -103,16 +118,18 @@ def dashboard(request):
     points = _trend(request.user, actions, today, summary, month_count)
     context = {
         "today": today,
+        "as_at": day,
+        "as_at_form": as_at_form,
         "summary": summary,
-        "letters": stats.letters_awaiting_reply(letters_for(request.user), today),
-        "oldest_actions": stats.oldest_overdue_actions(actions, today),
+        "letters": stats.letters_awaiting_reply(letters, today),
+        "oldest_actions": stats.oldest_overdue_actions(counted, today, as_at=bool(day)),
         "oldest_questions": stats.oldest_overdue_questions(questions, today),
         "period_form": period_form,
         "period": periods.label(period),
         "line_charts": [open_overdue_chart(points)] if points else [],
         "bar_charts": [
             overdue_by_lead_chart(by["lead_is"]),
-            closure_chart(trends.time_to_closure(actions, today, since), since),
+            closure_chart(trends.time_to_closure(counted, today, since), since),
         ],
         "limited": not request.user.sees_everything,
     }
@@ -122,36 +139,45 @@ def dashboard(request):
         context["boards"] = list(stats.boards_with_next_meeting(today))
         for row in by["board"].rows:
             if row.key is not None:  # None: letters written outside any meeting
-                row.url = reverse("dashboard:board", args=[row.key])
+                row.url = as_at.with_day(reverse("dashboard:board", args=[row.key]), day)
     return render(request, "dashboard/dashboard.html", context)
 
 
 @login_required
 def board(request, pk):
-    """Everything due or overdue by the board's next meeting, and what awaits acceptance."""
+    """Everything due or overdue by the board's next meeting, and what awaits acceptance; as
+    at a past day (`?as_at=`), the next meeting after it and the records of that day."""
     if not request.user.has_perm("meetings.view_board"):
         raise PermissionDenied
     board = get_object_or_404(Board, pk=pk)
-    today = timezone.localdate()
+    as_at_form = as_at.as_at_form(request)
+    day = as_at.day_of(as_at_form)
+    today = day or timezone.localdate()
     next_meeting = board.meetings.upcoming(today).first()
     by_date = next_meeting.date if next_meeting else today
     actions = Action.objects.for_user(request.user).filter(Q(forum=board) | Q(source_board=board))
     questions = PerformanceQuestion.objects.for_user(request.user).filter(source_board=board)
+    if day:
+        actions, questions = actions_as_at.actions_on(actions, day), as_at.records_on(questions, day)
+    pending = actions.filter(ActionQuerySet.pending_q())
+    awaiting = actions.filter(ActionQuerySet.awaiting_acceptance_q())
     context = {
         "board": board,
         "today": today,
+        "as_at": day,
+        "as_at_form": as_at_form,
         "next_meeting": next_meeting,
         "by_date": by_date,
         # As the rows of action tables (actions/rows.py).
         "due_actions": table_rows(
-            actions.pending().filter(due_date__lte=by_date).order_by("due_date", "number", "pk")
+            pending.filter(due_date__lte=by_date).order_by("due_date", "number", "id"), as_at=day
         ),
-        "awaiting_actions": table_rows(actions.awaiting_acceptance().order_by("due_date", "pk")),
+        "awaiting_actions": table_rows(awaiting.order_by("due_date", "id"), as_at=day),
         "due_questions": list(
-            questions.pending()
+            questions.filter(QuestionQuerySet.pending_q())
             .filter(response_due__lte=by_date)
             .select_related("put_to", "letter", "meeting__board")
-            .order_by("response_due", "pk")
+            .order_by("response_due", "id")
         ),
     }
     return render(request, "dashboard/board.html", context)

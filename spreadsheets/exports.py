@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 
+from actions import as_at
 from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows
 from actions.filters import ActionFilter
 from actions.models import Action
@@ -107,12 +108,12 @@ def recommendation_rows(queryset, user):
 
 
 def _actions(user, params):
-    actions = valid_filter_results(
-        ActionFilter(params, queryset=Action.objects.for_user(user), user=user)
-    )
+    """As the list filters them; as at a past day, the history records of that day."""
+    action_filter = ActionFilter(params, queryset=Action.objects.for_user(user), user=user)
+    actions = valid_filter_results(action_filter)
     if not params.get("sort"):
         actions = actions.order_by(*ACTION_ORDER)
-    return action_rows(actions)
+    return action_rows(actions, **as_at.row_sources(action_filter.day))
 
 
 def _questions(user, params):

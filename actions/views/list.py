@@ -6,8 +6,8 @@ from itertools import chain
 from django.contrib.auth.decorators import login_required
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
+from actions import as_at
 from actions.export import ACTION_COLUMNS, action_rows, formula_guarded
 from actions.filters import FLAGS, ActionFilter, page_keys
 from actions.models import Action
@@ -31,9 +31,10 @@ def action_list(request):
     style_fields(action_filter.form)
     # Page through the keys alone (through indexes in the default order); the table reads the
     # page's rows (actions/rows.py): at 100,000 actions no sort runs over every join a row needs.
-    page, querystring = paginate(request, page_keys(action_filter.qs), PAGE_SIZE)
-    table = SELECTABLE if request.user.is_officer else ACTIONS
-    rows = table_rows(page.object_list, table)
+    day = action_filter.day  # as at a past day: read only, so nothing to tick
+    page, querystring = paginate(request, page_keys(action_filter.qs, day), PAGE_SIZE)
+    table = SELECTABLE if request.user.is_officer and not day else ACTIONS
+    rows = table_rows(page.object_list, table, as_at=day)
     return render(
         request,
         "actions/action_list.html",
@@ -45,6 +46,7 @@ def action_list(request):
             "flags": FLAGS.items(),
             "checked_flags": action_filter.flags_set,
             "current_sort": action_filter.form.cleaned_data.get("sort") or "",
+            "as_at": day,
         },
     )
 
@@ -60,10 +62,11 @@ class _Echo:
 def export_csv(request):
     """Exactly the filtered list (same filters, same order), as CSV; UTF-8 with a BOM for Excel."""
     writer = csv.writer(_Echo())
-    actions = valid_filter_results(filtered_actions(request))  # a bad filter: 400, not all
-    rows = chain([ACTION_COLUMNS], action_rows(actions))
+    action_filter = filtered_actions(request)
+    actions = valid_filter_results(action_filter)  # a bad filter: 400, not all
+    rows = chain([ACTION_COLUMNS], action_rows(actions, **as_at.row_sources(action_filter.day)))
     lines = chain(["\ufeff"], (writer.writerow(map(formula_guarded, row)) for row in rows))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    filename = f"actions-{timezone.localdate():%Y-%m-%d}.csv"
+    filename = f"actions-{action_filter.today:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -42,13 +42,10 @@ class Command(BaseCommand):
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(ACTION_COLUMNS)
-        if options["as_at"]:
-            records = as_at.records_on(actions, options["as_at"]).order_by(*as_at.ORDER)
-            rows = action_rows(
-                records, key="history_id", owners_of=as_at.owner_names_on, board=as_at.BOARD_NAME
-            )
-        else:
-            rows = action_rows(actions.order_by(*ACTION_ORDER))
+        day = options["as_at"]
+        if day:
+            actions = as_at.actions_on(actions, day)
+        rows = action_rows(actions.order_by(*ACTION_ORDER), **as_at.row_sources(day))
         writer.writerows(map(formula_guarded, row) for row in rows)
         if output == "-":
             self.stdout.write(buffer.getvalue(), ending="")
