@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from common.govuk import DATE_HINT, DateField
+from common.govuk import DATE_HINT, DateField, style_fields
 
 AS_AT = "as_at"
 LABEL = "As at the end of a past day"
@@ -95,7 +95,9 @@ class AsAtForm(forms.Form):
 
 def as_at_form(request) -> AsAtForm:
     """The page's `as_at` form, bound when the address carries the parameter."""
-    return AsAtForm(request.GET if request.GET.get(AS_AT) else None)
+    form = AsAtForm(request.GET if request.GET.get(AS_AT) else None)
+    style_fields(form)
+    return form
 
 
 def day_of(form: AsAtForm) -> datetime.date | None:

@@ -55,11 +55,14 @@ def paginate(request, queryset, per_page: int = PAGE_SIZE) -> tuple[Page, str]:
     return page, params.urlencode()
 
 
-def render_filtered_list(request, template: str, filterset, items: str, **context):
+def render_filtered_list(request, template: str, filterset, items: str, shown=None, **context):
     """A list page (templates/letters/list_page.html): the filterset's form styled, its
-    results paginated. `items` names the rows ("letters"); `context` adds to the page's."""
+    results paginated. `items` names the rows ("letters"); `shown` (if given) turns the page's
+    rows into what the table shows; `context` adds to the page's."""
     style_fields(filterset.form)
     page, querystring = paginate(request, filterset.qs)
+    if shown:
+        page.object_list = shown(page.object_list)
     return render(
         request,
         template,

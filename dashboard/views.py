@@ -18,10 +18,11 @@ from django.utils import timezone
 from actions import as_at as actions_as_at
 from actions.models import Action
 from actions.models.action import ActionQuerySet
-from common import as_at
 from actions.rows import table_rows
+from common import as_at
 from letters.access import letters_for
 from meetings.models import Board
+from questions.as_at import as_they_stood
 from questions.models import PerformanceQuestion, QuestionQuerySet
 
 from . import charts, month_ends, periods, stats, trends
@@ -158,7 +159,10 @@ def board(request, pk):
     actions = Action.objects.for_user(request.user).filter(Q(forum=board) | Q(source_board=board))
     questions = PerformanceQuestion.objects.for_user(request.user).filter(source_board=board)
     if day:
-        actions, questions = actions_as_at.actions_on(actions, day), as_at.records_on(questions, day)
+        actions, questions = (
+            actions_as_at.actions_on(actions, day),
+            as_at.records_on(questions, day),
+        )
     pending = actions.filter(ActionQuerySet.pending_q())
     awaiting = actions.filter(ActionQuerySet.awaiting_acceptance_q())
     context = {
@@ -173,7 +177,7 @@ def board(request, pk):
             pending.filter(due_date__lte=by_date).order_by("due_date", "number", "id"), as_at=day
         ),
         "awaiting_actions": table_rows(awaiting.order_by("due_date", "id"), as_at=day),
-        "due_questions": list(
+        "due_questions": (as_they_stood if day else list)(
             questions.filter(QuestionQuerySet.pending_q())
             .filter(response_due__lte=by_date)
             .select_related("put_to", "letter", "meeting__board")

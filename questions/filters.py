@@ -6,12 +6,16 @@ from django.db.models import Q
 
 from accounts.models import Organisation
 from actions.models import Theme
+from common.as_at import AsAtFilterSet
 from common.filter_widgets import ModelChoiceFilter
 from meetings.models import Board
-from questions.models import PerformanceQuestion
+from questions.as_at import questions_on
+from questions.models import PerformanceQuestion, QuestionQuerySet
 
 
-class QuestionFilter(django_filters.FilterSet):
+class QuestionFilter(AsAtFilterSet):
+    """The question list's filters; with `as_at`, over the questions as they stood that day."""
+
     q = django_filters.CharFilter(
         method="search", label="Search question or response", max_length=200
     )
@@ -31,7 +35,10 @@ class QuestionFilter(django_filters.FilterSet):
 
     class Meta:
         model = PerformanceQuestion
-        fields = ["q", "status", "put_to", "theme", "board", "overdue", "needs_date"]
+        fields = ["q", "status", "put_to", "theme", "board", "overdue", "needs_date", "as_at"]
+
+    def records_as_at(self, queryset, day):
+        return questions_on(queryset, day).order_by("letter__date", "meeting__date", "number")
 
     def search(self, queryset, name, value):
         for word in value.split()[:10]:
@@ -44,10 +51,12 @@ class QuestionFilter(django_filters.FilterSet):
 
     def by_board(self, queryset, name, value):
         """Asked at one of its meetings, or in a letter about one (`source_board`)."""
-        return queryset.filter(source_board=value)
+        return queryset.filter(source_board=value.pk)
+
+    # The deadline conditions (QuestionQuerySet's), which read the history's records too.
 
     def only_overdue(self, queryset, name, value):
-        return queryset.overdue() if value else queryset
+        return queryset.filter(QuestionQuerySet.overdue_q(self.today)) if value else queryset
 
     def only_needing_a_date(self, queryset, name, value):
-        return queryset.needs_date() if value else queryset
+        return queryset.filter(QuestionQuerySet.needs_date_q()) if value else queryset

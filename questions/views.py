@@ -24,6 +24,7 @@ from questions.workflow import (
 )
 
 from . import services
+from .as_at import as_they_stood
 from .filters import QuestionFilter
 from .forms import AcceptForm, AnswerForm, AskAgainForm, QuestionForm, WithdrawForm
 
@@ -42,13 +43,18 @@ def visible_questions(user):
 
 @login_required
 def question_list(request):
+    """The questions, filtered; as at a past day (`?as_at=`), as they stood then."""
+    question_filter = QuestionFilter(request.GET, queryset=visible_questions(request.user))
+    day = question_filter.day
     return render_filtered_list(
         request,
         "questions/question_list.html",
-        QuestionFilter(request.GET, queryset=visible_questions(request.user)),
+        question_filter,
         "questions",
+        shown=as_they_stood if day else None,
         export_kind="questions",
-        can_add=request.user.has_perm("questions.add_question"),
+        can_add=request.user.has_perm("questions.add_question") and not day,
+        as_at=day,
     )
 
 

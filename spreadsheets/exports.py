@@ -7,13 +7,14 @@ page, so a download holds exactly the filtered list the user sees.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
 from actions import as_at
 from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows
 from actions.filters import ActionFilter
 from actions.models import Action
 from common.listing import valid_filter_results
+from questions.as_at import RELATED, as_they_stood
 from questions.filters import QuestionFilter
 from questions.models import PerformanceQuestion
 from recommendations.access import recommendations_for
@@ -54,12 +55,12 @@ def _joined(values) -> str:
     return ", ".join(dict.fromkeys(str(v) for v in values if v))
 
 
-def question_rows(queryset):
-    """Where each question was put (board, meeting date, letter), then the question."""
-    loaded = queryset.select_related(
-        "source_board", "letter__meeting", "meeting", "put_to", "theme"
-    )
-    for q in loaded:
+def question_rows(questions):
+    """Where each question was put (board, meeting date, letter), then the question; of a
+    queryset, or of questions already loaded (`questions.as_at.as_they_stood`)."""
+    if isinstance(questions, QuerySet):
+        questions = questions.select_related(*RELATED)
+    for q in questions:
         meeting = q.meeting or (q.letter.meeting if q.letter else None)
         yield [
             q.source_board.name if q.source_board else "",
@@ -117,8 +118,11 @@ def _actions(user, params):
 
 
 def _questions(user, params):
+    """As the list filters them; as at a past day, as they stood then."""
     visible = PerformanceQuestion.objects.for_user(user)
-    return question_rows(valid_filter_results(QuestionFilter(params, queryset=visible)))
+    question_filter = QuestionFilter(params, queryset=visible)
+    questions = valid_filter_results(question_filter)
+    return question_rows(as_they_stood(questions) if question_filter.day else questions)
 
 
 def _recommendations(user, params):

@@ -16,12 +16,14 @@ register = template.Library()
 
 
 @register.simple_tag
-def deadline_tag(item_or_state) -> SafeString:
+def deadline_tag(item_or_state, today=None) -> SafeString:
+    """`today`: as in `deadline_tags`."""
     if isinstance(item_or_state, str):
         return tags.state_tag(item_or_state)
-    return tags.state_tag(item_or_state.deadline_state())
+    return tags.state_tag(item_or_state.deadline_state(today))
 
 
 @register.simple_tag
-def deadline_tags(item) -> SafeString:
-    return tags.deadline_tags(item.deadline_state(), flag=item.timing_flag)
+def deadline_tags(item, today=None) -> SafeString:
+    """`today`: the day the deadline is counted from, when not today (a page as at a past day)."""
+    return tags.deadline_tags(item.deadline_state(today), flag=item.timing_flag)
