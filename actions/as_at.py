@@ -13,7 +13,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from actions.models import Action
-from common.as_at import records_on
+from common.as_at import end_of, records_on
 
 # The board of the action a history record is of: the history does not keep `source_board`, and
 # an action's board never changes (it is its meeting's, or its letter's meeting's).
@@ -48,3 +48,29 @@ def row_sources(day: datetime.date | None) -> dict:
     if not day:
         return {}
     return {"key": "history_id", "owners_of": owner_names_on, "board": BOARD_NAME}
+
+
+# What the history says of an action that the printed reports show (the rest is the action's).
+STOOD = ("text", "lead", "timing", "timing_kind", "due_date", "status", "slip_count")
+
+
+def as_they_stood(records: QuerySet, day: datetime.date) -> list[Action]:
+    """The actions of `records` (their history records of `day`), in the records' order, each
+    carrying that day's values of STOOD, `owners_then` (as Annex A writes them) and the latest
+    update made by then (`with_latest_update`): three queries. Not to be saved."""
+    stood = list(records.values("id", "history_id", *STOOD))
+    owners = owner_names_on([record["history_id"] for record in stood])
+    actions = (
+        Action.objects.filter(pk__in=[record["id"] for record in stood])
+        .select_related("meeting", "letter", "source_board")
+        .with_latest_update(before=end_of(day))
+        .in_bulk()
+    )
+    shown = []
+    for record in stood:
+        action = actions[record["id"]]
+        for name in STOOD:
+            setattr(action, name, record[name])
+        action.owners_then = owners.get(record["history_id"], "")
+        shown.append(action)
+    return shown

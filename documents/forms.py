@@ -6,6 +6,9 @@ import re
 from django import forms
 
 from accounts.models import Organisation
+from common.as_at import HINT as AS_AT_HINT
+from common.as_at import LABEL as AS_AT_LABEL
+from common.as_at import PastDateField
 from common.govuk import DateField, GovukForm, GovukModelForm
 from common.optimistic import VersionedForm
 from letters.forms import BODY_HELP, KeepsSendingBody
@@ -201,3 +204,4 @@ class OverdueReportForm(GovukForm):
         empty_label="All boards",
         help_text="The report lists what is overdue or due before this board's next meeting",
     )
+    as_at = PastDateField(required=False, label=AS_AT_LABEL, help_text=AS_AT_HINT)

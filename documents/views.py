@@ -18,12 +18,15 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from actions.as_at import actions_on
 from actions.models import Action
+from common.as_at import AS_AT
 from common.optimistic import StaleEdit
 from letters.access import get_letter_for
 from letters.models import Letter
 from letters.workflow import IllegalTransition, Transition, allowed_transitions, transitions_for
 from meetings.access import get_meeting_for
+from questions.as_at import questions_on
 from questions.models import PerformanceQuestion
 from recommendations.access import recommendations_for
 
@@ -120,7 +123,8 @@ def _require_reviewer_or_officer(user) -> None:
 def overdue_report(request):
     """The page where a reviewer picks a board and downloads the overdue report."""
     _require_reviewer_or_officer(request.user)
-    return render(request, "documents/overdue_report.html", {"form": OverdueReportForm()})
+    form = OverdueReportForm(initial={AS_AT: request.GET.get(AS_AT, "")})
+    return render(request, "documents/overdue_report.html", {"form": form})
 
 
 @login_required
@@ -129,11 +133,13 @@ def overdue_report_pdf(request):
     form = OverdueReportForm(request.GET)
     if not form.is_valid():
         return render(request, "documents/overdue_report.html", {"form": form}, status=400)
-    board = form.cleaned_data["board"]
-    today = timezone.localdate()
+    board, day = form.cleaned_data["board"], form.cleaned_data[AS_AT]
+    today = day or timezone.localdate()
     until = next_meeting(board, today)
     actions = Action.objects.for_user(request.user)
     questions = PerformanceQuestion.objects.for_user(request.user)
+    if day:  # as they stood at the end of that day
+        actions, questions = actions_on(actions, day), questions_on(questions, day)
     count = report_size(actions, questions, board=board, today=today, until=until)
     if count > OVERDUE_REPORT_MAX_ROWS:
         form.add_error(
@@ -142,13 +148,13 @@ def overdue_report_pdf(request):
             f"{OVERDUE_REPORT_MAX_ROWS:,} a PDF can hold. Choose a board, or see the actions "
             "in the action list",
         )
-        list_url = f"{reverse('actions:list')}?{overdue_list_query(board, until)}"
+        list_url = f"{reverse('actions:list')}?{overdue_list_query(board, until, day)}"
         context = {"form": form, "list_url": list_url}
         return render(request, "documents/overdue_report.html", context, status=400)
     return _pdf_response(
         request,
         lambda: render_overdue_report(
-            actions=actions, questions=questions, board=board, today=today
+            actions=actions, questions=questions, board=board, today=today, as_at=bool(day)
         ),
         f"overdue-{slugify(board.short_name or board.name) if board else 'all-boards'}-{today}.pdf",
     )

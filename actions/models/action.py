@@ -56,14 +56,14 @@ class ActionQuerySet(DeadlineQuerySet):
         in_entry_order = Organisation.objects.order_by("actionowner__pk")
         return self.prefetch_related(Prefetch("owners", queryset=in_entry_order))
 
-    def with_latest_update(self):
+    def with_latest_update(self, before: datetime.datetime | None = None):
         """Annotate `latest_note` and `latest_note_at`: the text and time of the newest update
-        that says something (a progress note, or a transition's note or reason), in this query."""
-        said = (
-            ActionUpdate.objects.filter(action=OuterRef("pk"))
-            .exclude(note="")
-            .order_by("-created_at", "-pk")
-        )
+        that says something (a progress note, or a transition's note or reason), in this query;
+        of those made `before` an instant, when given (a report as at a past day)."""
+        updates = ActionUpdate.objects.filter(action=OuterRef("pk"))
+        if before is not None:
+            updates = updates.filter(created_at__lt=before)
+        said = updates.exclude(note="").order_by("-created_at", "-pk")
         return self.annotate(
             latest_note=Subquery(said.values("note")[:1]),
             latest_note_at=Subquery(said.values("created_at")[:1]),
