@@ -6,21 +6,14 @@ import datetime
 import io
 
 import pytest
-import time_machine
 from django.core.management import call_command
 
 from actions import as_at
 from actions.models import Action
-from actions.services import change_status, edit_action, revise_timing
-from actions.workflow import Transition
 
-from .factories import ActionFactory, MeetingFactory
+from .as_at_history import make_history
 
 pytestmark = pytest.mark.django_db
-
-
-def at(day: str, hour: int = 12) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(f"{day}T{hour:02}:00:00+00:00")
 
 
 def export(*args) -> list[dict]:
@@ -31,25 +24,7 @@ def export(*args) -> list[dict]:
 
 @pytest.fixture
 def history(officer, lead, mps, mopac):
-    """Action 1 recorded 1 July 2022, started 1 August, its deadline moved and MOPAC added as an
-    owner on 1 September, proposed complete 1 October and accepted on the 2nd; action 2 recorded
-    only on 15 August."""
-    meeting = MeetingFactory(date=datetime.date(2022, 6, 24))
-    with time_machine.travel(at("2022-07-01"), tick=False):
-        first = ActionFactory(meeting=meeting, number=1, owners=[mps], timing="August 2022")
-    with time_machine.travel(at("2022-08-01"), tick=False):
-        change_status(first, Transition.START, by=lead, note="Started")
-    with time_machine.travel(at("2022-08-15"), tick=False):
-        ActionFactory(meeting=meeting, number=2, owners=[mps], timing="December 2022")
-    with time_machine.travel(at("2022-09-01"), tick=False):
-        revise_timing(first, by=officer, timing="November 2022", reason="More data")
-        first.refresh_from_db()
-        edit_action(first, by=officer, expected_version=first.version, owners=[mps, mopac])
-    with time_machine.travel(at("2022-10-01"), tick=False):
-        change_status(first, Transition.PROPOSE, by=lead, note="Done")
-    with time_machine.travel(at("2022-10-02"), tick=False):
-        change_status(first, Transition.ACCEPT, by=officer)
-    return first
+    return make_history(officer, lead, mps, mopac)
 
 
 def test_each_action_is_as_its_history_said_at_the_end_of_the_day(history):
