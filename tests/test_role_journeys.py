@@ -8,6 +8,8 @@ screenshots at 1280 and 390 px (artifacts/screenshots/roles-<journey>-<step>-<wi
    reason on the Notices page and marks it read; the officer reads the log of emails.
 4. Bulk changes: an officer ticks three actions; one cannot take the change, so nothing changes
    and it is listed with why; then two take a new timing at once.
+5. As at a past date: a reviewer shows the dashboard as it stood on 5 January 2023, follows its
+   overdue count to the action list as at that day, and goes back to today.
 """
 
 import datetime
@@ -23,6 +25,7 @@ from actions import services
 from actions.models import Action
 from actions.workflow import Transition
 
+from .as_at_history import make_history
 from .browser import assert_accessible, login, screenshot
 from .factories import ActionFactory, MeetingFactory, UserFactory
 from .test_journeys import (
@@ -239,3 +242,36 @@ def test_officer_changes_several_actions_at_once(browser, live_server, officer, 
     assert {a.due_date for a in Action.objects.filter(pk__in=[action.pk, others[0].pk])} == {
         datetime.date(2023, 3, 31)
     }
+
+
+def test_reviewer_sees_the_dashboard_and_the_list_as_at_a_past_date(
+    browser, live_server, reviewer, officer, lead, mps, mopac
+):
+    make_history(officer, lead, mps, mopac)  # action 2, due 31 December 2022, never done
+    login(browser, live_server, "reviewer", PASSWORD)
+    browser.get(live_server.url + reverse("dashboard:index"))
+    wait_for_heading(browser, "Dashboard")
+    browser.find_element(
+        By.XPATH, "//summary[normalize-space()='See it as it stood on a past date']"
+    ).click()
+    browser.find_element(By.ID, "id_as_at").send_keys("5 January 2023")
+    look(browser, "5-01-dashboard-choose-a-date")
+    click_to_next_page(
+        browser,
+        browser.find_element(By.XPATH, "//button[normalize-space()='Show as at that date']"),
+    )
+    wait_for_heading(browser, "Dashboard")
+    banner = browser.find_element(By.CSS_SELECTOR, ".app-as-at-banner").text
+    assert "shown as they stood at the end of 5 January 2023" in banner
+    look(browser, "5-02-dashboard-as-at")
+    overdue = browser.find_element(By.CSS_SELECTOR, "a.app-counts__link[href*='overdue=1']")
+    assert overdue.text.split() == ["1", "actions", "overdue"]
+    click_to_next_page(browser, overdue)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "As at 5 January 2023\nActions"
+    assert "1 action" in browser.find_element(By.ID, "match-count").text
+    assert "Overdue" in browser.find_element(By.CSS_SELECTOR, "main table tbody").text
+    look(browser, "5-03-list-as-at")
+    click_to_next_page(browser, browser.find_element(By.LINK_TEXT, "Show them as they stand today"))
+    wait_for_heading(browser, "Actions")
+    assert not browser.find_elements(By.CSS_SELECTOR, ".app-as-at-banner")
+    look(browser, "5-04-list-today")
