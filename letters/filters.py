@@ -4,11 +4,14 @@ import django_filters
 from django.db.models import Q
 
 from accounts.models import Organisation
+from common.as_at import AsAtFilterSet
 from common.filter_widgets import ModelChoiceFilter
 from letters.models import Letter
 
 
-class LetterFilter(django_filters.FilterSet):
+class LetterFilter(AsAtFilterSet):
+    """The letters list's filters; with `as_at`, over the letters as they stood that day."""
+
     q = django_filters.CharFilter(
         method="search", label="Search reference, subject or text", max_length=200
     )
@@ -23,7 +26,7 @@ class LetterFilter(django_filters.FilterSet):
 
     class Meta:
         model = Letter
-        fields = ["q", "direction", "status", "organisation", "year"]
+        fields = ["q", "direction", "status", "organisation", "year", "as_at"]
 
     def search(self, queryset, name, value):
         words = value.split()[:10]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from common.as_at import as_records_said
 from common.history import history_entries
 from common.integrity import add_form_errors
 from common.listing import id_param, render_filtered_list
@@ -22,18 +23,26 @@ from .forms import LetterForm, LetterStatusForm, UndoSentForm
 from .services import letter_thread, suggest_reference
 from .workflow import IllegalTransition, Transition, transitions_for
 
+# What the letter list shows of each letter beyond its own fields.
+LISTED = ("sender_organisation", "recipient_organisation")
+
 
 @login_required
 def letter_list(request):
+    """The letters, filtered; as at a past day (`?as_at=`), as they stood then."""
     letters = letters_for(request.user).select_related(
         "sender_organisation", "recipient_organisation"
     )
+    letter_filter = LetterFilter(request.GET, queryset=letters)
+    day = letter_filter.day
     return render_filtered_list(
         request,
         "letters/letter_list.html",
-        LetterFilter(request.GET, queryset=letters),
+        letter_filter,
         "letters",
-        can_add=request.user.has_perm("letters.change_letter"),
+        shown=(lambda records: as_records_said(records, *LISTED)) if day else None,
+        can_add=request.user.has_perm("letters.change_letter") and not day,
+        as_at=day,
     )
 
 

@@ -10,7 +10,7 @@ import datetime
 
 from django.db.models import OuterRef, QuerySet, Subquery, prefetch_related_objects
 
-from common.as_at import records_on
+from common.as_at import as_records_said, records_on
 from questions.models import PerformanceQuestion
 
 BOARD = Subquery(PerformanceQuestion.objects.filter(pk=OuterRef("id")).values("source_board")[:1])
@@ -32,10 +32,8 @@ def as_they_stood(records) -> list[PerformanceQuestion]:
             "pk", "source_board"
         )
     )
-    questions = []
-    for record in records:
-        question = record.instance
-        question.source_board_id = boards.get(record.id)
-        questions.append(question)
+    questions = as_records_said(records)
+    for question in questions:
+        question.source_board_id = boards.get(question.pk)
     prefetch_related_objects(questions, *RELATED)
     return questions

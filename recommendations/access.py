@@ -16,6 +16,10 @@ def _lead_sees(org_id: int) -> Q:
 register_lead_rule(Recommendation, _lead_sees)
 
 
+# What the log and its downloads show of each recommendation beyond its own fields.
+LISTED = ("report__body", "owner")
+
+
 def recommendations_for(user) -> QuerySet[Recommendation]:
     return visible_to(user, Recommendation.objects.all(), _lead_sees)
 

@@ -4,11 +4,14 @@ import django_filters
 from django.db.models import Q
 
 from accounts.models import Organisation
+from common.as_at import AsAtFilterSet
 from common.filter_widgets import ModelChoiceFilter
 from recommendations.models import Recommendation, Report
 
 
-class RecommendationFilter(django_filters.FilterSet):
+class RecommendationFilter(AsAtFilterSet):
+    """The log's filters; with `as_at`, over the recommendations as they stood that day."""
+
     q = django_filters.CharFilter(
         method="search", label="Search text, reference or evidence", max_length=200
     )
@@ -22,7 +25,7 @@ class RecommendationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Recommendation
-        fields = ["q", "report", "kind", "owner", "status", "body"]
+        fields = ["q", "report", "kind", "owner", "status", "body", "as_at"]
 
     def __init__(self, data=None, queryset=None, **kwargs):
         super().__init__(data, queryset, **kwargs)

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actions.models import Action
+from common.as_at import as_records_said
 from common.history import history_entries, record_change
 from common.listing import id_param, paginate, render_filtered_list
 from common.optimistic import StaleEdit, check_version
 from letters.access import letters_for
-from recommendations.access import get_recommendation_for, recommendations_for
+from recommendations.access import LISTED, get_recommendation_for, recommendations_for
 from recommendations.models import Report
 
 from .filters import RecommendationFilter
@@ -28,18 +29,25 @@ def _require_change(user) -> None:
 
 
 def visible_recommendations(user):
-    return recommendations_for(user).select_related("report__body", "owner")
+    return recommendations_for(user).select_related(*LISTED)
 
 
 @login_required
 def recommendation_list(request):
+    """The log, filtered; as at a past day (`?as_at=`), as it stood then."""
+    recommendation_filter = RecommendationFilter(
+        request.GET, queryset=visible_recommendations(request.user)
+    )
+    day = recommendation_filter.day
     return render_filtered_list(
         request,
         "recommendations/recommendation_list.html",
-        RecommendationFilter(request.GET, queryset=visible_recommendations(request.user)),
+        recommendation_filter,
         "recommendations",
+        shown=(lambda records: as_records_said(records, *LISTED)) if day else None,
         export_kind="recommendations",
-        can_change=request.user.has_perm("recommendations.change_recommendation"),
+        can_change=request.user.has_perm("recommendations.change_recommendation") and not day,
+        as_at=day,
     )
 
 

@@ -7,17 +7,18 @@ page, so a download holds exactly the filtered list the user sees.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 
 from actions import as_at
 from actions.export import ACTION_COLUMNS, ACTION_ORDER, action_rows
 from actions.filters import ActionFilter
 from actions.models import Action
+from common.as_at import as_records_said
 from common.listing import valid_filter_results
 from questions.as_at import RELATED, as_they_stood
 from questions.filters import QuestionFilter
 from questions.models import PerformanceQuestion
-from recommendations.access import recommendations_for
+from recommendations.access import LISTED, recommendations_for
 from recommendations.filters import RecommendationFilter
 
 QUESTION_COLUMNS = [
@@ -77,19 +78,23 @@ def question_rows(questions):
         ]
 
 
-def recommendation_rows(queryset, user):
+def recommendation_rows(recommendations, user):
     """The recommendations' rows; the actions each answers, as far as `user` may see them. A
     recommendation has no board of its own: its Board, Meeting date and Source are those of the
-    actions that answer it (their boards, meeting dates and letters)."""
+    actions that answer it (their boards, meeting dates and letters). Of a queryset, or of
+    recommendations as they stood on a past day (`common.as_at.as_records_said`), which answer
+    the actions they answer today."""
     linked = (
         Action.objects.for_user(user)
         .select_related("meeting", "letter", "source_board")
         .order_by("pk")
     )
-    queryset = queryset.select_related("report__body", "owner").prefetch_related(
-        Prefetch("actions", queryset=linked)
-    )
-    for r in queryset:
+    answered = Prefetch("actions", queryset=linked)
+    if isinstance(recommendations, QuerySet):
+        recommendations = recommendations.select_related(*LISTED).prefetch_related(answered)
+    else:
+        prefetch_related_objects(recommendations, *LISTED, answered)
+    for r in recommendations:
         actions = list(r.actions.all())
         yield [
             r.report.title,
@@ -126,8 +131,12 @@ def _questions(user, params):
 
 
 def _recommendations(user, params):
+    """As the log filters them; as at a past day, as they stood then."""
     filterset = RecommendationFilter(params, queryset=recommendations_for(user))
-    return recommendation_rows(valid_filter_results(filterset), user)
+    recommendations = valid_filter_results(filterset)
+    if filterset.day:
+        recommendations = as_records_said(recommendations)
+    return recommendation_rows(recommendations, user)
 
 
 @dataclass(frozen=True)

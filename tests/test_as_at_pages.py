@@ -14,9 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actions.models import Action
+from letters.services import letter_mark_sent
+from recommendations.models import Recommendation
 
 from .as_at_history import at, make_history, make_question
-from .factories import ActionFactory, MeetingFactory
+from .factories import ActionFactory, LetterFactory, MeetingFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +211,37 @@ def test_the_overdue_report_as_at(reviewer, history, client, monkeypatch):
     (group,) = rendered["groups"]
     (row,) = group.rows
     assert (row.action.latest_note, row.action.status) == ("Started", "in_progress")
+
+
+def test_the_letter_list_as_at(client, officer, mopac, mps):
+    with time_machine.travel(at("2022-07-01"), tick=False):
+        letter = LetterFactory(sender_organisation=mopac, recipient_organisation=mps)
+    with time_machine.travel(at("2022-07-20"), tick=False):
+        letter_mark_sent(letter, by=officer)
+    client.force_login(officer)
+    html = page(client, "letters:list", as_at="2022-07-10")
+    assert BANNER in html and letter.reference in html and "Draft" in html
+    assert reverse("letters:detail", args=[letter.pk]) in html
+    assert "Record a letter" not in html
+    assert letter.reference not in page(client, "letters:list", as_at="2022-07-10", status="sent")
+    assert letter.reference in page(client, "letters:list", as_at="2022-07-25", status="sent")
+    assert letter.reference not in page(client, "letters:list", as_at="2022-06-30")
+
+
+def test_the_recommendations_log_and_its_download_as_at(client, officer, mps):
+    with time_machine.travel(at("2022-07-01"), tick=False):
+        recommendation = RecommendationFactory(owner=mps)
+    with time_machine.travel(at("2022-08-01"), tick=False):
+        recommendation.status = Recommendation.Status.IMPLEMENTED
+        recommendation.save()
+    client.force_login(officer)
+    html = page(client, "recommendations:list", as_at="2022-07-10")
+    assert BANNER in html and recommendation.text in html
+    before = page(client, "recommendations:list", as_at="2022-07-10", status="implemented")
+    assert recommendation.text not in before
+    after = page(client, "recommendations:list", as_at="2022-08-02", status="implemented")
+    assert recommendation.text in after
+    url = reverse("spreadsheets:export", args=["recommendations", "csv"])
+    text = client.get(url, {"as_at": "2022-07-10"}).content.decode("utf-8-sig")
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["Status"] == Recommendation.Status(recommendation.history.earliest().status).label
