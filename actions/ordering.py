@@ -10,7 +10,8 @@ in index order (BY_DUE_DATE_FIELDS):
     2. every other action: the full index, skipping the overdue ones.
 
 `OverdueFirst` pages through the two as one sequence of primary keys, so a page costs a
-`LIMIT`ed index read (two at the page where the ranges meet) plus the count of the list.
+`LIMIT`ed index read (two at the page where the ranges meet) plus the count of the list
+(common.counting: exact when small, else PostgreSQL's estimate).
 """
 
 import datetime
@@ -26,17 +27,18 @@ BY_DUE_DATE = (F(_due_date).asc(nulls_last=True), *_ties)
 
 class OverdueFirst:
     """The primary keys of `actions` overdue first, then by due date (none last); what a
-    `Paginator` needs: `count()` and slicing."""
+    `Paginator` needs: `count()` and slicing; `queryset` is the actions listed, for
+    common.listing.ListPaginator to count."""
 
     def __init__(self, actions: ActionQuerySet, today: datetime.date | None = None):
         overdue = ActionQuerySet.overdue_q(today or timezone.localdate())
-        self._actions = actions.order_by()
-        keys = self._actions.order_by(*BY_DUE_DATE).values_list("pk", flat=True)
+        self.queryset = actions.order_by()
+        keys = self.queryset.order_by(*BY_DUE_DATE).values_list("pk", flat=True)
         self._overdue = keys.filter(overdue)
         self._rest = keys.exclude(overdue)
 
     def count(self) -> int:
-        return self._actions.count()
+        return self.queryset.count()
 
     def __getitem__(self, window: slice) -> list[int]:
         if not isinstance(window, slice) or window.step is not None:

@@ -2,9 +2,11 @@
 string."""
 
 from django.core.exceptions import BadRequest
-from django.core.paginator import Page, Paginator
+from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
 from django.shortcuts import render
+from django.utils.functional import cached_property
 
+from .counting import RowCount, row_count
 from .govuk import style_fields
 
 PAGE_SIZE = 50
@@ -47,9 +49,74 @@ def valid_filter_results(filterset):
     return filterset.qs
 
 
+class ListPaginator(Paginator):
+    """A Paginator counting through `common.counting.row_count`: exact on a small list, else
+    PostgreSQL's estimate, and the number of pages with it ("Page 3 of about 1,200").
+
+    `object_list` is a queryset, or keys read in windows (actions.ordering.OverdueFirst) whose
+    `queryset` is what they list. A page of an estimated list is read one row further to know
+    whether another page follows, and any page number is taken, not capped at the estimated
+    last page, which could cut the list short; a number past the end gives the first page."""
+
+    @cached_property
+    def row_count(self) -> RowCount:
+        return row_count(getattr(self.object_list, "queryset", self.object_list))
+
+    @cached_property
+    def count(self) -> int:
+        return self.row_count.value
+
+    @property
+    def estimated(self) -> bool:
+        return self.row_count.estimated
+
+    def validate_number(self, number) -> int:
+        if not self.estimated:
+            return super().validate_number(number)
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number) -> Page:
+        if not self.estimated:
+            return super().page(number)
+        number = self.validate_number(number)
+        start = (number - 1) * self.per_page
+        rows = list(self.object_list[start : start + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(self.error_messages["no_results"])
+        return _EstimatedPage(rows[: self.per_page], number, self, len(rows) > self.per_page)
+
+    def get_page(self, number) -> Page:
+        if not self.estimated:
+            return super().get_page(number)
+        try:
+            return self.page(number)
+        except InvalidPage:
+            return self.page(1)
+
+
+class _EstimatedPage(Page):
+    def __init__(self, object_list, number, paginator, has_next: bool):
+        super().__init__(object_list, number, paginator)
+        self._has_next = has_next
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def end_index(self) -> int:
+        return self.start_index() + len(self) - 1
+
+
 def paginate(request, queryset, per_page: int = PAGE_SIZE) -> tuple[Page, str]:
     """The requested page, and the query string of the filters without the page number."""
-    page = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    page = ListPaginator(queryset, per_page).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return page, params.urlencode()

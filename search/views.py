@@ -14,6 +14,7 @@ from actions.filters import default_order
 from actions.models import Action, ActionUpdate
 from actions.rows import table_rows
 from actions.search import matching, matching_actions
+from common.counting import RowCount, row_count
 from letters.access import letters_for
 from meetings.access import meetings_for
 from meetings.models import MinuteItem
@@ -27,13 +28,14 @@ QUERY_MAX = 200
 class Results:
     title: str
     kind: str
-    count: int
+    count: RowCount
     items: list
 
 
 def _results(title: str, kind: str, queryset: QuerySet, items=list) -> Results:
-    """The count and the first RESULT_LIMIT items (`items` turns them into what is shown)."""
-    return Results(title, kind, queryset.count(), items(queryset[:RESULT_LIMIT]))
+    """The count (common.counting: exact when small) and the first RESULT_LIMIT items (`items`
+    turns them into what is shown)."""
+    return Results(title, kind, row_count(queryset), items(queryset[:RESULT_LIMIT]))
 
 
 def search_everything(user, text: str) -> list[Results]:
@@ -103,7 +105,10 @@ def search(request):
         {
             "q": text,
             "sections": sections,
-            "total": sum(section.count for section in sections),
+            "total": RowCount(
+                sum(section.count.value for section in sections),
+                estimated=any(section.count.estimated for section in sections),
+            ),
             "limit": RESULT_LIMIT,
         },
     )
