@@ -5,10 +5,11 @@ import secrets
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from common.choices import ChoiceTable
 from common.optimistic import VersionedModel
 
 
-class Organisation(models.Model):
+class Organisation(ChoiceTable):
     """A body that owns actions or takes part in oversight: MOPAC, MPS, HMICFRS, ..."""
 
     name = models.CharField(max_length=200, unique=True)

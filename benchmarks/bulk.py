@@ -2,7 +2,8 @@
 
 Every row gets its primary key before it is written (`IdRange`), so children can point at their
 parents without reading anything back, and COPY (which returns nothing) can be used for every
-table. `reset_sequences` moves the PostgreSQL sequences past the keys used.
+table. `reset_sequences` moves the PostgreSQL sequences past the keys used. Writing a table the
+list filters offer as choices changes their version, as a save would (common.choices).
 """
 
 from collections.abc import Iterable
@@ -10,6 +11,8 @@ from collections.abc import Iterable
 from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models import Max
+
+from common.choices import ChoiceTable, choices_changed
 
 from .progress import Progress
 
@@ -62,6 +65,8 @@ def write(
             batch = rows[start : start + BATCH_SIZE]
             model._default_manager.bulk_create(batch, batch_size=BATCH_SIZE)
             bar.advance(len(batch))
+    if issubclass(model, ChoiceTable):
+        choices_changed()
     if progress is None:
         bar.finish()
     return len(rows)

@@ -2,7 +2,9 @@
 
 - `ModelChoiceFilter` reads its choices with one plain query. Django reads them through
   `queryset.iterator()`, which on PostgreSQL opens a server-side cursor (three round trips and a
-  cursor held to the end of the transaction) for a list of 40 organisations.
+  cursor held to the end of the transaction) for a list of 40 organisations. A whole small table
+  (common.choices.ChoiceTable) is read once per process, while its version holds: a form's
+  selects cost one query for the version between them.
 - `Select` and the inputs write their HTML in Python: the HTML of Django's widget templates
   (two includes an input, two an option) in a fraction of the time.
 """
@@ -13,6 +15,7 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
+from common.choices import current_version, is_kept, kept_choices
 from common.govuk import DateField
 
 
@@ -22,6 +25,10 @@ class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
             yield ("", self.field.empty_label)
         if self.field.null_label is not None:
             yield (self.field.null_value, self.field.null_label)
+        if self.field.reader is not None and is_kept(self.queryset):
+            version = current_version(self.field.reader)
+            yield from kept_choices(self.queryset, version, self.choice)
+            return
         for obj in self.queryset.all():
             yield self.choice(obj)
 
@@ -69,10 +76,17 @@ class DateInput(_Input, forms.DateInput):
 class _ChoiceField(django_filters.fields.ModelChoiceField):
     iterator = _ChoicesReadOnce
     widget = Select
+    reader = None  # the FilterSet, which reads the choices' version once for its selects
 
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = _ChoiceField
+
+    @property
+    def field(self):
+        field = super().field
+        field.reader = getattr(self, "parent", None)
+        return field
 
 
 class DateFilter(django_filters.DateFilter):

@@ -7,13 +7,14 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from common.choices import ChoiceTable
 from common.optimistic import VersionedModel
 
 # The organisation the boards oversee: a board's usual owner unless it names another.
 DEFAULT_USUAL_OWNER = "MPS"
 
 
-class Board(models.Model):
+class Board(ChoiceTable):
     """A standing forum: an Oversight Board, a bilateral meeting, a committee."""
 
     class Kind(models.TextChoices):

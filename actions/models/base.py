@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from actions.reminder_schedule import next_reminder_on
 from actions.timing import TimingKind
+from common.choices import ChoiceTable
 
 DUE_SOON_DAYS = 14
 
 
-class Theme(models.Model):
+class Theme(ChoiceTable):
     """A performance theme: neighbourhood crime, violence with injury, 999 and 101 call handling."""
 
     name = models.CharField(max_length=120, unique=True)
