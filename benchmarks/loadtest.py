@@ -1,11 +1,15 @@
 """A bounded load test: gunicorn as shipped (gunicorn.conf.py, production settings) on
-127.0.0.1, driven by wrk.
+127.0.0.1, driven by wrk, on a page and on the signed-in empty page, the ceiling of any
+signed-in page on this machine.
 
 The server runs with DEBUG off and the persistent database connections docker-compose.yml sets,
 behind what it takes to be
 a TLS proxy (X-Forwarded-Proto: https), signed in through a session created for the bench user.
-wrk warms the workers up for a few seconds, then runs for a fixed number of seconds; the server
-is stopped afterwards whatever happens.
+wrk warms the workers up for a few seconds, then drives the empty page for half the seconds, the
+page for all of them and the empty page again for half (the machine's speed drifts: the ceiling
+is the mean of the two runs around the page's); the server is stopped afterwards whatever
+happens. The server is benchmarks.wsgi: the app as shipped, with the empty page added to its
+URLs.
 """
 
 import os
@@ -25,6 +29,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 
 from accounts.middleware import LAST_SEEN_KEY
+
+from .urls import EMPTY_PAGE
 
 CONNECTIONS = 4
 STARTUP_SECONDS = 30
@@ -78,17 +84,17 @@ def _signed_in_page(url: str, cookie: str) -> bool:
         return response.status == 200
 
 
-def _wait_until_up(url: str, cookie: str, server: subprocess.Popen) -> None:
+def _wait_until_up(urls: list[str], cookie: str, server: subprocess.Popen) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError("gunicorn exited during start-up")
         try:
-            if _signed_in_page(url, cookie):
+            if all(_signed_in_page(url, cookie) for url in urls):
                 return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"gunicorn did not answer {url} within {STARTUP_SECONDS} s")
+    raise RuntimeError(f"gunicorn did not answer {urls} within {STARTUP_SECONDS} s")
 
 
 def _ms(value: str, unit: str) -> float:
@@ -112,7 +118,9 @@ def parse_wrk(output: str) -> dict:
 
 
 def run_load_test(user, path: str, seconds: int) -> dict:
-    """Serve the app with gunicorn and drive `path` with wrk for `seconds`; figures as a dict."""
+    """Serve the app with gunicorn and drive `path` with wrk for `seconds`, between two runs on
+    the signed-in empty page; figures as a dict, with the empty page's rate (`ceiling_rps`) and
+    the page's as a share of it (`ratio_to_ceiling`)."""
     wrk = shutil.which("wrk")
     if wrk is None:
         return {"skipped": "wrk is not installed (apt-get install wrk)"}
@@ -121,6 +129,7 @@ def run_load_test(user, path: str, seconds: int) -> dict:
     cookie = session_cookie(user)
     port = free_port()
     url = f"http://127.0.0.1:{port}{path}"
+    empty_url = f"http://127.0.0.1:{port}{EMPTY_PAGE}"
     with tempfile.TemporaryDirectory(prefix="oat-bench-static-") as static_root:
         env = _server_env(static_root)
         manage = Path(settings.BASE_DIR) / "manage.py"
@@ -129,7 +138,7 @@ def run_load_test(user, path: str, seconds: int) -> dict:
         )
         server = subprocess.Popen(
             [
-                sys.executable, "-m", "gunicorn", "oversight.wsgi:application",
+                sys.executable, "-m", "gunicorn", "benchmarks.wsgi:application",
                 "--config", Path(settings.BASE_DIR) / "gunicorn.conf.py",
                 "--bind", f"127.0.0.1:{port}", "--log-level", "warning",
             ],
@@ -137,10 +146,10 @@ def run_load_test(user, path: str, seconds: int) -> dict:
             env=env,
         )  # fmt: skip
         try:
-            _wait_until_up(url, cookie, server)
+            _wait_until_up([url, empty_url], cookie, server)
             headers = [f"--header={name}: {value}" for name, value in PROXY_HEADERS.items()]
 
-            def drive(duration: int) -> str:
+            def drive(url: str, duration: int) -> str:
                 return subprocess.run(
                     [
                         wrk, "--threads", "2", "--connections", str(CONNECTIONS),
@@ -153,8 +162,11 @@ def run_load_test(user, path: str, seconds: int) -> dict:
                     check=True,
                 ).stdout  # fmt: skip
 
-            drive(WARM_UP_SECONDS)  # the workers load their code and connect first
-            output = drive(seconds)
+            drive(url, WARM_UP_SECONDS)  # the workers load their code and connect first
+            half = max(seconds // 2, 1)
+            empty = [parse_wrk(drive(empty_url, half))]
+            output = drive(url, seconds)
+            empty.append(parse_wrk(drive(empty_url, half)))
         finally:
             server.terminate()
             try:
@@ -167,4 +179,17 @@ def run_load_test(user, path: str, seconds: int) -> dict:
         "connections": CONNECTIONS,
         "seconds": seconds,
         **parse_wrk(output),
+        **ceiling_figures(parse_wrk(output), empty),
+    }
+
+
+def ceiling_figures(page: dict, empty: list[dict]) -> dict:
+    """The empty page's mean rate over its runs, and the page's as a share of it."""
+    ceiling = sum(run["requests_per_second"] for run in empty) / len(empty)
+    return {
+        "ceiling_url": EMPTY_PAGE,
+        "ceiling_rps": round(ceiling, 1),
+        "ceiling_p99_ms": max(run["p99_ms"] for run in empty),
+        "ceiling_non_2xx": sum(run["non_2xx"] for run in empty),
+        "ratio_to_ceiling": round(page["requests_per_second"] / ceiling, 3) if ceiling else None,
     }

@@ -16,6 +16,7 @@ from benchmarks import seed as seed_module
 from benchmarks.loadtest import parse_wrk
 from benchmarks.measure import SEQ_SCAN_ON_ACTIONS
 from benchmarks.seed import BENCH_USERS
+from benchmarks.urls import EMPTY_PAGE
 from questions.models import PerformanceQuestion
 from recommendations.models import Recommendation
 
@@ -99,9 +100,13 @@ def test_bench_runs_end_to_end_and_ends_with_one_line_of_json():
     assert figures["sweep"]["seconds"] >= 0 and "sweep_half" in figures
     assert figures["annex"]["15"]["annex_s"] > 0
     assert figures["peak_memory_mib"] > 0
-    assert {"list_vs_admin", "search_no_seq_scan", "sweep_under_10s", "load_rps"} <= set(
-        figures["targets"]
-    )
+    assert {
+        "list_vs_admin",
+        "search_no_seq_scan",
+        "sweep_under_10s",
+        "load_rps",
+        "load_vs_ceiling",
+    } <= set(figures["targets"])
 
 
 WRK_OUTPUT = """Running 15s test @ http://127.0.0.1:40001/actions/
@@ -143,6 +148,31 @@ def test_wrk_output_gives_requests_per_second_p99_and_errors():
 )
 def test_the_bench_flags_only_a_whole_scan_of_the_actions_table(plan_line, whole_scan):
     assert bool(SEQ_SCAN_ON_ACTIONS.match(plan_line)) is whole_scan
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("benchmarks.urls")
+def test_the_bench_server_has_the_signed_in_empty_page_and_every_page_of_the_app(client, officer):
+    assert client.get(EMPTY_PAGE)["Location"].startswith("/accounts/login/")
+    client.force_login(officer)
+    response = client.get(EMPTY_PAGE)
+    assert (response.status_code, response.content) == (200, b"Signed in.")
+    assert client.get("/actions/").status_code == 200
+
+
+def test_the_ceiling_is_the_empty_page_around_the_list_and_the_list_a_share_of_it():
+    page = {"requests_per_second": 30.0}
+    empty = [
+        {"requests_per_second": 100.0, "p99_ms": 20.0, "non_2xx": 0},
+        {"requests_per_second": 140.0, "p99_ms": 25.0, "non_2xx": 1},
+    ]
+    assert loadtest.ceiling_figures(page, empty) == {
+        "ceiling_url": EMPTY_PAGE,
+        "ceiling_rps": 120.0,
+        "ceiling_p99_ms": 25.0,
+        "ceiling_non_2xx": 1,
+        "ratio_to_ceiling": 0.25,
+    }
 
 
 def test_the_load_test_refuses_to_start_without_the_built_assets(monkeypatch, tmp_path):

@@ -76,7 +76,9 @@ class Command(BaseCommand):
             write(
                 f"load ({load['url']}, {load['workers']} workers, {load['connections']} "
                 f"connections, {load['seconds']} s): {load['requests_per_second']} req/s, "
-                f"p99 {load['p99_ms']} ms, {load['non_2xx']} non-2xx"
+                f"p99 {load['p99_ms']} ms, {load['non_2xx']} non-2xx; signed-in empty page "
+                f"({load['ceiling_url']}): {load['ceiling_rps']} req/s; the page at "
+                f"x{load['ratio_to_ceiling']} of it"
             )
         elif load:
             write(f"load test skipped: {load['skipped']}")
