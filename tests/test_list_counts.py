@@ -107,6 +107,22 @@ def test_the_api_says_when_its_count_is_an_estimate(client, officer, five_action
     assert body["next"] is None
 
 
+def test_the_search_page_says_about_for_a_long_section(client, officer, mps, monkeypatch):
+    require_postgres()
+    ActionFactory.create_batch(25, owners=[mps], text="Briefing on knife crime in Croydon")
+    monkeypatch.setattr(counting, "EXACT_UP_TO", 3)
+    client.force_login(officer)
+
+    response = client.get(reverse("search:search"), {"q": "Croydon"})
+
+    actions = response.context["sections"][0]
+    assert actions.count.estimated
+    assert f"Actions ({actions.count})" in response.content.decode()
+    assert str(actions.count).startswith("about ")
+    assert f"See all the matching actions ({actions.count})</a>" in response.content.decode()
+    assert response.context["total"].estimated
+
+
 class _Estimated:
     """A count the planner got wrong, for the paginator to cope with (on any database)."""
 
