@@ -1,5 +1,5 @@
 """Is it getting better? Open and overdue actions at month ends, from the recorded history, and
-how long closed actions took from agreement to closure. Each is one SQL query. (The dashboard
+how long closed actions took from agreement to closure. Each is one SQL statement. (The dashboard
 reads past month ends from their records, `dashboard.month_ends`; this computes them once.)
 
 Definitions (approximate, see docs/dashboard.md):
@@ -17,7 +17,8 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Func, IntegerField, Q, Window
+from django.db import connection
+from django.db.models import Case, Count, DateField, F, Func, IntegerField, Q, When, Window
 from django.db.models.functions import Coalesce, Lead, TruncDate
 
 from actions.models import Action
@@ -46,53 +47,116 @@ def month_ends(today: datetime.date, count: int = MONTHS) -> list[datetime.date]
     return ends[::-1]
 
 
-def _in_force(day: datetime.date) -> Q:
-    """The history record that is an action's state at the end of `day` (see the module doc):
-    recorded by then, and not followed by another record made by then (`next_date`)."""
-    end = end_of(day)
-    recorded = Q(history_date__lt=end) | Q(history_type="+", agreed_on__lte=day)
-    not_replaced = Q(next_date__isnull=True) | Q(next_date__gte=end)
-    return recorded & ~Q(history_type="-") & not_replaced
+def _spans(actions):
+    """Each history record of `actions` (or of those that can count) with the span of days it
+    is in force: from `start`, the day it was made (an action's first record: its agreement
+    date, when earlier), to the day before `stop`, the day of the action's next record (a
+    window function, over every record, so a record's span ends at whatever follows it)."""
+    history = Action.history.model
+    agreed_on = Coalesce("meeting__date", "letter__date")
+    made_on = TruncDate("history_date")
+    start = Case(
+        When(history_type="+", agreed_on__lt=made_on, then=F("agreed_on")),
+        default=made_on,
+        output_field=DateField(),
+    )
+    next_record = Window(
+        Lead("history_date"),
+        partition_by=F("id"),
+        order_by=(F("history_date").asc(), F("history_id").asc()),
+    )
+    return (
+        history.objects.filter(id__in=actions.values("pk"))
+        .annotate(agreed_on=agreed_on)
+        .values(
+            "history_type",
+            "status",
+            "due_date",
+            start=start,
+            stop=TruncDate(next_record),
+        )
+    )
+
+
+# Counted in force at the end of day D: a record with start <= D < stop. Each kind of count
+# is a difference of running sums: records starting by D less those stopped by D. "Not yet due"
+# ends the day after the due date, which the query says by `after` (its day + 1).
+_EVENTS = """
+WITH spans AS ({spans}),
+counted AS (
+    SELECT start, stop, due_date,
+           CASE WHEN status IN ({pending}) THEN 1 ELSE 0 END AS pending
+    FROM spans
+    WHERE history_type <> '-' AND status IN ({live}) AND (stop IS NULL OR stop > start)
+)
+SELECT 'open', 1, start, 0, COUNT(*) FROM counted GROUP BY start
+UNION ALL
+SELECT 'open', -1, stop, 0, COUNT(*) FROM counted WHERE stop IS NOT NULL GROUP BY stop
+UNION ALL
+SELECT 'dated', 1, start, 0, COUNT(*) FROM counted
+    WHERE pending = 1 AND due_date IS NOT NULL GROUP BY start
+UNION ALL
+SELECT 'dated', -1, stop, 0, COUNT(*) FROM counted
+    WHERE pending = 1 AND due_date IS NOT NULL AND stop IS NOT NULL GROUP BY stop
+UNION ALL
+SELECT 'not_due', 1, start, 0, COUNT(*) FROM counted
+    WHERE pending = 1 AND due_date >= start GROUP BY start
+UNION ALL
+SELECT 'not_due', -1,
+       CASE WHEN stop <= due_date THEN stop ELSE due_date END,
+       CASE WHEN stop <= due_date THEN 0 ELSE 1 END,
+       COUNT(*)
+    FROM counted WHERE pending = 1 AND due_date >= start
+    GROUP BY CASE WHEN stop <= due_date THEN stop ELSE due_date END,
+             CASE WHEN stop <= due_date THEN 0 ELSE 1 END
+"""
+
+
+def _day(value) -> datetime.date:
+    """A date as the database returns it (SQLite: text)."""
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value[:10])
 
 
 def from_history(actions, days: list[datetime.date]) -> list[MonthEnd]:
     """Open and overdue counts of `actions` at the end of each of `days` (oldest first).
 
-    One pass over the history: each record carries the date of the action's next record
-    (a window function), so a record is in force at a month end without a subquery per row.
-    Only actions live now or changed since the first day can count: any other has been
-    closed, superseded or dropped throughout, so its records are left out.
+    One pass over the history, whatever the number of days: the records' spans in force
+    (`_spans`) are grouped by the days they start and stop, and a day's count is the running
+    sum of those up to it. Open: in a live status. Overdue: pending with a due date before the
+    day (`ActionQuerySet.overdue_q`'s rule), counted as the pending records with a due date
+    less those not yet due. Only actions live now or changed since the first day can count:
+    any other has been closed, superseded or dropped throughout, so its records are left out.
     """
     history = Action.history.model
-    first_end = end_of(days[0])
-    changed = history.objects.filter(history_date__gte=first_end).values("id")
+    changed = history.objects.filter(history_date__gte=end_of(days[0])).values("id")
     relevant = actions.order_by().filter(Q(status__in=LIVE_STATUSES) | Q(pk__in=changed))
-    next_date = Window(
-        Lead("history_date"),
-        partition_by=F("id"),
-        order_by=(F("history_date").asc(), F("history_id").asc()),
+    spans_sql, params = _spans(relevant).query.sql_with_params()
+    live, pending = list(LIVE_STATUSES), list(ActionQuerySet.pending_statuses)
+    sql = _EVENTS.format(
+        spans=spans_sql,
+        live=", ".join(["%s"] * len(live)),
+        pending=", ".join(["%s"] * len(pending)),
     )
-    counts = {}
-    for i, day in enumerate(days):
-        in_force = _in_force(day)
-        counts[f"open_{i}"] = Count("history_id", filter=in_force & Q(status__in=LIVE_STATUSES))
-        counts[f"overdue_{i}"] = Count(
-            "history_id", filter=in_force & ActionQuerySet.overdue_q(day)
-        )
-    result = (
-        history.objects.filter(id__in=relevant.values("pk"))
-        .annotate(agreed_on=Coalesce("meeting__date", "letter__date"), next_date=next_date)
-        # Live records still in force at the end of the first day; one OR with the window, so the
-        # database applies it after the window, not before (which would change next_date).
-        .filter(
-            Q(status__in=LIVE_STATUSES, next_date__isnull=True)
-            | Q(status__in=LIVE_STATUSES, next_date__gte=first_end)
-        )
-        .aggregate(**counts)
-    )
-    return [
-        MonthEnd(day, result[f"open_{i}"], result[f"overdue_{i}"]) for i, day in enumerate(days)
-    ]
+    events = {"open": [], "dated": [], "not_due": []}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *pending, *live])
+        for measure, sign, day, after, count in cursor.fetchall():
+            when = _day(day) + datetime.timedelta(days=after)
+            events[measure].append((when, sign * count))
+    open_, dated, not_due = (_running(events[name], days) for name in ("open", "dated", "not_due"))
+    return [MonthEnd(day, open_[i], dated[i] - not_due[i]) for i, day in enumerate(days)]
+
+
+def _running(events: list[tuple[datetime.date, int]], days: list[datetime.date]) -> list[int]:
+    """The sum of the events dated on or before each of `days` (oldest first)."""
+    events.sort()
+    totals, total, i = [], 0, 0
+    for day in days:
+        while i < len(events) and events[i][0] <= day:
+            total += events[i][1]
+            i += 1
+        totals.append(total)
+    return totals
 
 
 # (label, fewest days, most days); a month is taken as 31 days, a year as 366.
