@@ -1,5 +1,9 @@
 """The dashboard's numbers: SQL aggregates over what the user may see, never loops over rows.
 
+`summary` counts any querysets of actions and questions (or of their history rows, as they
+stood on a past day); `tallied_summary` gives the same figures for today from the action tally
+(actions/tallies.py), whose rows do not grow with the actions, and is what the dashboard shows.
+
 Every condition comes from the querysets' own definitions (`ActionQuerySet.overdue_q()` and the
 other `*_q()` methods), so a count here and the filtered list its link opens agree. The four
 action tables are one statement (`grouping_sets`), and the totals are the sums of the lead
@@ -9,6 +13,7 @@ table's rows, since every action has exactly one lead (blank or not).
 import datetime
 import functools
 import operator
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
 from urllib.parse import urlencode
@@ -19,9 +24,11 @@ from django.urls import reverse
 
 from accounts.models import Organisation
 from accounts.owners import organisations_by_name, read_owners
+from actions.models import ActionTally
 from actions.models.action import ActionQuerySet
 from actions.models.base import DUE_SOON_DAYS, Theme
 from actions.rows import table_rows
+from actions.tallies import owner_ids
 from actions.workflow import LIVE_STATUSES
 from letters.models import Letter
 from meetings.models import Board
@@ -192,7 +199,7 @@ def _table(grouping: Grouping, measures, groups: list[dict], link) -> Breakdown:
             key = int(key)
         params = {grouping.param: key} if key not in (None, "") else None
         table.rows.append(_row(counts["group_name"] or "", key, counts, measures, link, params))
-    table.rows.sort(key=lambda row: (-row.first, row.label.lower()))
+    table.rows.sort(key=lambda row: (-row.first, row.label.lower(), row.label, str(row.key)))
     return table
 
 
@@ -253,9 +260,23 @@ class Summary:
 
 def summary(actions, questions, today: datetime.date) -> Summary:
     """All the counts for the visible `actions` and `questions`: two queries."""
+    groups = breakdowns(actions, ACTION_GROUPINGS, action_conditions(today))
+    return _summary(groups, questions, today, organisations_by_name())
+
+
+def tallied_summary(user, questions, today: datetime.date) -> Summary:
+    """The counts `summary` gives for what `user` may see today, the actions' read from the
+    action tally: three queries (the tally's groups, the organisations, the questions)."""
+    tallies = ActionTally.objects.for_user(user)
+    only = None if user.sees_everything else user.organisation_id
+    organisations = organisations_by_name()
+    groups = tallied_breakdowns(tallies, action_conditions(today), organisations, only)
+    return _summary(groups, questions, today, organisations)
+
+
+def _summary(groups: dict[str, list[dict]], questions, today, organisations) -> Summary:
     conditions = action_conditions(today)
     action_link, question_link = _linker(ACTION_LIST), _linker(QUESTION_LIST)
-    groups = breakdowns(actions, ACTION_GROUPINGS, conditions)
     # Every action has one lead (perhaps blank) and each question is put to one organisation,
     # so the totals are the sums of those groups.
     action_totals = _sums(groups["lead_is"], conditions)
@@ -265,7 +286,7 @@ def summary(actions, questions, today: datetime.date) -> Summary:
         _table(grouping, ACTION_MEASURES, groups[grouping.param], action_link)
         for grouping in ACTION_GROUPINGS
     ]
-    _leave_out_organisations(tables[0])
+    _leave_out_organisations(tables[0], organisations)
     return Summary(
         action_totals=_row("All", None, action_totals, ACTION_MEASURES, action_link, {}),
         action_breakdowns=tables,
@@ -277,11 +298,43 @@ def summary(actions, questions, today: datetime.date) -> Summary:
     )
 
 
-def _leave_out_organisations(by_lead: Breakdown) -> None:
+# A tally row has one set of owners (",3,7,"): its counts are grouped by set, then added up for
+# each organisation of the set.
+OWNER_SETS = Grouping("Owner sets", "Owners", F("owners"), "owner_set", None)
+
+
+def tallied_breakdowns(tallies, conditions, organisations, only=None) -> dict[str, list[dict]]:
+    """The groups of `breakdowns`, from the rows of the action tally, in one query; the owners'
+    groups named from `organisations` (`organisations_by_name()`), and only `only`'s (an
+    organisation's id), when given."""
+    groupings = (*(g for g in ACTION_GROUPINGS if g.one_per_action), OWNER_SETS)
+    columns = {f"{grouping.param}_key": grouping.key for grouping in groupings}
+    flags = {name: ExpressionWrapper(q, BooleanField()) for name, q in conditions.items()}
+    rows = tallies.order_by().filter(ACTIONS_COUNTED).values(**columns, **flags, weight=F("count"))
+    groups = {grouping.param: [] for grouping in (*ACTION_GROUPINGS, OWNER_SETS)}
+    for counts in grouped_counts([RowSet(rows, groupings)], list(conditions), weight="weight"):
+        groups[counts["grouping"]].append(counts)
+    labels = {organisation.pk: organisation.short_name for organisation in organisations.values()}
+    groups["owner"] = _per_owner(groups.pop("owner_set"), list(conditions), labels, only)
+    return groups
+
+
+def _per_owner(owner_sets: list[dict], names: list[str], labels: dict, only) -> list[dict]:
+    counts = defaultdict(Counter)
+    for group in owner_sets:
+        for pk in owner_ids(group["group_key"]):
+            if only is None or pk == only:
+                counts[pk].update({name: group[name] for name in names})
+    return [
+        {"group_key": pk, "group_name": labels.get(pk), **{name: c[name] for name in names}}
+        for pk, c in counts.items()
+    ]
+
+
+def _leave_out_organisations(by_lead: Breakdown, organisations: dict) -> None:
     """People and posts apart from organisations: a Lead that names only organisations ("MPS",
     "MPS and MOPAC", read as Annex A's Lead is read) leaves the lead table, since the owner
     organisation table counts those actions."""
-    organisations = organisations_by_name()
 
     def names_organisations_only(label: str) -> bool:
         read = read_owners(label, organisations)

@@ -94,7 +94,7 @@ def dashboard(request):
     today = timezone.localdate()
     actions = Action.objects.for_user(request.user)
     questions = PerformanceQuestion.objects.for_user(request.user)
-    summary = stats.summary(actions, questions, today)
+    summary = stats.tallied_summary(request.user, questions, today)
     by = {table.param: table for table in summary.action_breakdowns}
     period_form = periods.PeriodForm(request.GET or None)
     period = period_form.chosen()

@@ -1,0 +1,247 @@
+"""The action tally (actions/tallies.py): after any sequence of writes through the services, the
+models and the querysets, its rows equal a fresh count, and the dashboard's figures from it equal
+those counted from the actions; `rebuild_tallies` finds and mends a difference."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError, QuerySet
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from accounts.models import Role
+from actions import services, tallies
+from actions.bulk import BulkRefused, Change, apply_bulk_change
+from actions.models import Action, ActionTally, Theme
+from actions.workflow import Status, Transition
+from common.lifecycle import IllegalTransition
+from dashboard import stats
+from meetings.models import Meeting
+from questions.models import PerformanceQuestion
+
+from .factories import (
+    ActionFactory,
+    BoardFactory,
+    LetterFactory,
+    MeetingFactory,
+    ThemeFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2022, 11, 20)
+TIMINGS = ["August 2022", "November 2022", "TBC", "By next Board", "Completed", "March 2023", ""]
+LEADS = ["AC Frontline Policing", "Director of Strategy", "MPS", "", "director of strategy"]
+
+
+def assert_exact():
+    assert tallies.differences(tallies.stored_counts(), tallies.fresh_counts(Action)) == []
+
+
+def assert_dashboard_agrees(users, days=(TODAY,)):
+    for user in users:
+        questions = PerformanceQuestion.objects.for_user(user)
+        for today in days:
+            counted = stats.summary(Action.objects.for_user(user), questions, today)
+            assert stats.tallied_summary(user, questions, today) == counted, (user, today)
+
+
+@pytest.fixture
+def world(officer, reviewer, lead, mps, mopac, other_org):
+    boards = [BoardFactory(name="Performance Board"), BoardFactory(name="Violence Board")]
+    meetings = [
+        MeetingFactory(board=boards[0], date=datetime.date(2022, 6, 24)),
+        MeetingFactory(board=boards[1], date=datetime.date(2022, 7, 1)),
+        MeetingFactory(board=boards[0], date=datetime.date(2022, 12, 1)),
+    ]
+    spare = MeetingFactory(board=boards[1], date=datetime.date(2022, 9, 9))
+    letters = [
+        LetterFactory(date=datetime.date(2022, 10, 14), meeting=spare),
+        LetterFactory(date=datetime.date(2022, 8, 1)),
+    ]
+    ThemeFactory(name="Neighbourhood crime")
+    ThemeFactory(name="Violence")
+    mps_lead = UserFactory(role=Role.LEAD, organisation=mps)
+    return {
+        "officer": officer,
+        "users": [reviewer, lead, UserFactory(role=Role.LEAD, organisation=other_org)],
+        "organisations": [mps, mopac, other_org],
+        "boards": boards,
+        "sources": [*meetings, *letters],
+        "leads": [lead, mps_lead],
+    }
+
+
+def _themes():
+    return list(Theme.objects.order_by("pk"))
+
+
+def _pick(items, n):
+    return items[n % len(items)] if items else None
+
+
+def _owners(organisations, n):
+    chosen = [o for i, o in enumerate(organisations) if n >> i & 1]
+    return chosen or [organisations[n % len(organisations)]]
+
+
+def _create(world, n):
+    source = _pick(world["sources"], n)
+    where = {"meeting": source} if isinstance(source, Meeting) else {"letter": source}
+    number = Action.objects.filter(**where).order_by("-number").first() or Action(number=0)
+    services.create_action(
+        by=world["officer"],
+        reason="Agreed",
+        number=number.number + 1,
+        text="Provide a note",
+        owners=_owners(world["organisations"], n),
+        timing=_pick(TIMINGS, n // 3),
+        lead=_pick(LEADS, n // 5),
+        theme=_pick([None, *_themes()], n // 7),
+        **where,
+    )
+
+
+def _write(world, op: str, n: int):
+    """One write of kind `op`, its choices drawn from `n`."""
+    by = world["officer"]
+    actions = list(Action.objects.order_by("pk"))
+    action = _pick(actions, n)
+    if op == "create" or action is None:
+        _create(world, n)
+    elif op == "transition":
+        name = _pick(list(Transition), n // 3)
+        other = _pick([a for a in actions if a.pk != action.pk], n)
+        services.change_status(action, name, by=by, note="Because", superseded_by=other)
+    elif op == "update":
+        services.post_update(action, by=by, note="Progress")
+    elif op == "status":
+        services.move_to_status(action, _pick(list(Status), n // 3), by=by, reason="Tracker")
+    elif op == "timing":
+        services.revise_timing(action, by=by, timing=_pick(TIMINGS, n // 3), reason="New date")
+    elif op == "edit":
+        action.lead = _pick(LEADS, n // 3)
+        action.theme = _pick([None, *_themes()], n // 5)
+        owners = _owners(world["organisations"], n // 7)
+        services.edit_action(action, by=by, expected_version=action.version, owners=owners)
+    elif op == "pass":
+        services.pass_action(action, by=by, to=_pick(world["leads"], n // 3))
+    elif op == "bulk":
+        chosen = actions[n % len(actions) :: 2]
+        change = _pick(list(Change), n // 3)
+        value = {
+            Change.STATUS: _pick(list(Status), n // 5),
+            Change.TIMING: _pick(TIMINGS, n // 5),
+            Change.LEAD: _pick(world["leads"], n // 5),
+            Change.OWNER: _pick(world["organisations"], n // 5),
+            Change.FORUM: _pick(world["boards"], n // 5),
+        }[change]
+        apply_bulk_change(chosen, change, value, by=by, reason="Board decision")
+    elif op == "move_meeting":
+        meeting = _pick(list(Meeting.objects.order_by("pk")), n)
+        meeting.date += datetime.timedelta(days=n % 90 - 45)
+        if n % 2:
+            meeting.board = _pick(world["boards"], n // 2)
+        meeting.save()
+    elif op == "schedule":
+        MeetingFactory(board=_pick(world["boards"], n), date=TODAY + datetime.timedelta(n % 60))
+    elif op == "delete_meeting":
+        _pick(list(Meeting.objects.order_by("pk")), n).delete()
+    elif op == "delete":
+        if n % 2:
+            action.delete()
+        else:
+            Action.objects.filter(pk__in=[a.pk for a in actions[:: n % 4 + 2]]).delete()
+    elif op == "delete_theme":
+        theme = _pick(_themes(), n)
+        if theme:
+            theme.delete()
+
+
+OPERATIONS = [
+    "create",
+    "create",
+    "transition",
+    "update",
+    "status",
+    "timing",
+    "edit",
+    "pass",
+    "bulk",
+    "move_meeting",
+    "schedule",
+    "delete_meeting",
+    "delete",
+    "delete_theme",
+]
+writes = st.lists(st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 10_000)), max_size=30)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(writes)
+def test_the_tally_equals_a_fresh_count_after_any_writes(world, ops):
+    with transaction.atomic():  # each example starts from the same world
+        for op, n in ops:
+            try:
+                with transaction.atomic():
+                    _write(world, op, n)
+            except (
+                IllegalTransition,
+                BulkRefused,
+                ProtectedError,
+                IntegrityError,
+                services.ActionRefused,
+            ):
+                pass
+        assert_exact()
+        assert_dashboard_agrees(world["users"], [TODAY, datetime.date(2022, 8, 15)])
+        transaction.set_rollback(True)
+
+
+def test_a_lead_counts_only_the_actions_their_organisation_owns(world, lead, mps, mopac):
+    both = ActionFactory(meeting=world["sources"][0], owners=[mps, mopac], timing="August 2022")
+    ActionFactory(meeting=world["sources"][0], owners=[mopac], timing="August 2022")
+    rows = ActionTally.objects.for_user(lead)
+    assert sum(row.count for row in rows) == 1
+    assert rows.get().owners == f",{min(mps.pk, mopac.pk)},{max(mps.pk, mopac.pk)},"
+    assert_dashboard_agrees([lead, *world["users"]])
+    both.delete()
+    assert not ActionTally.objects.for_user(lead).exists()
+    assert_exact()
+
+
+def test_a_saved_action_costs_one_read_and_an_upsert_only_when_its_key_changes(
+    world, django_assert_num_queries
+):
+    action = ActionFactory(meeting=world["sources"][0], timing="August 2022")
+    # The update, the history's four (two rows and two reads), and the key stored.
+    action.text = "A new wording"
+    with django_assert_num_queries(6):
+        action.save()
+    # And the upsert, and the delete of the rows left at zero.
+    action.lead = "Director of Strategy"
+    with django_assert_num_queries(8):
+        action.save()
+    assert_exact()
+
+
+def test_rebuild_tallies_reports_and_mends_a_difference(world):
+    action = ActionFactory(meeting=world["sources"][0], timing="August 2022")
+    assert call_command("rebuild_tallies", "--check", stdout=StringIO()) is None
+    around_the_tally = QuerySet.update
+    around_the_tally(Action.objects.filter(pk=action.pk), status=Status.DROPPED)
+    out = StringIO()
+    with pytest.raises(SystemExit) as exit:
+        call_command("rebuild_tallies", "--check", stdout=out)
+    assert exit.value.code == 1
+    assert "2 keys differ" in out.getvalue()
+    assert ActionTally.objects.get(status=Status.OPEN).count == 1  # --check writes nothing
+    out = StringIO()
+    call_command("rebuild_tallies", stdout=out)
+    assert "2 keys differed; rebuilt" in out.getvalue()
+    assert_exact()
+    assert not ActionTally.objects.filter(status=Status.OPEN).exists()
