@@ -19,6 +19,7 @@ from actions.models import Action, ActionTally, Theme
 from actions.workflow import Status, Transition
 from common.lifecycle import IllegalTransition
 from dashboard import stats
+from letters.models import Letter
 from meetings.models import Meeting
 from questions.models import PerformanceQuestion
 
@@ -90,7 +91,7 @@ def _owners(organisations, n):
 
 
 def _create(world, n):
-    source = _pick(world["sources"], n)
+    source = _pick([*Meeting.objects.order_by("pk"), *Letter.objects.order_by("pk")], n)
     where = {"meeting": source} if isinstance(source, Meeting) else {"letter": source}
     number = Action.objects.filter(**where).order_by("-number").first() or Action(number=0)
     services.create_action(
