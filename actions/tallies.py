@@ -18,9 +18,9 @@ its key:
 - The fields keep the action's names (`slip_count` is 1 for a slipped action), so the action
   querysets' conditions (`overdue_q`, `slipped_q`, ...) filter the rows unchanged.
 
-Every write reaches the tally through `moving`: the keys of the actions written are counted
-before and after, and the difference is added to the rows (an upsert, so two writers adding to
-one row wait for each other rather than lose a count):
+Every write reaches the tally through `moving` (or `saving`, its form for one save): the keys
+of the actions written are taken before and after, and the difference is added to the rows (an
+upsert, so two writers adding to one row wait for each other rather than lose a count):
 
 - `Action.save()`, through which every service of actions/services.py writes, by `saving`;
 - the action querysets' `update()`, `delete()` and `bulk_create()` (a meeting moving to another
@@ -31,6 +31,10 @@ one row wait for each other rather than lose a count):
 Only raw SQL and PostgreSQL's COPY (benchmarks/bulk.py) go around them: whoever writes so
 rebuilds the tally afterwards (`rebuild`; the command `rebuild_tallies`, which with `--check`
 only reports the differences).
+
+On the seeded data the key is nearly unique per live action (many leads, boards, themes, owner
+sets and due dates), so the rows grow with the live actions, though half as costly to read as
+the actions: docs/performance.md has the figures, and the next step.
 """
 
 import datetime
@@ -135,8 +139,10 @@ def keys_of(action_ids: Iterable[int]) -> Counter:
 
 
 def apply(change: Counter) -> None:
-    """Add `change` ({key: +n or -n}) to the rows in one upsert; rows left at 0 are deleted."""
-    change = {key: n for key, n in change.items() if n}
+    """Add `change` ({key: +n or -n}) to the rows in one upsert; rows left at 0 are deleted.
+    The rows are written in the order of their keys' digests, so that two writers lock the rows
+    they share in the same order (a writer waits for another, rather than deadlock)."""
+    change = {key: n for key, n in sorted(change.items(), key=lambda item: item[0].digest) if n}
     if not change:
         return
     table, q = ActionTally._meta.db_table, connection.ops.quote_name
@@ -181,7 +187,9 @@ def saving(action, update_fields=None):
     leaves its owners as they are). One query reads what is stored; an upsert follows only
     when the key changed."""
     with transaction.atomic(savepoint=False):
-        stored = _stored(_key_rows(type(action)._base_manager.filter(pk=action.pk)))
+        stored = []
+        if action.pk is not None:
+            stored = _stored(_key_rows(type(action)._base_manager.filter(pk=action.pk)))
         yield
         values, owners = stored[0] if stored else ({}, [])
         saved = KEY_FIELDS
