@@ -1,8 +1,9 @@
 """The dashboard's numbers: SQL aggregates over what the user may see, never loops over rows.
 
 `summary` counts any querysets of actions and questions (or of their history rows, as they
-stood on a past day); `tallied_summary` gives the same figures for today from the action tally
-(actions/tallies.py), whose rows do not grow with the actions, and is what the dashboard shows.
+stood on a past day); `tallied_summary` gives the same figures for today by summing the rows of
+the action tally (actions/tallies.py) instead of counting the actions, and is what the dashboard
+shows.
 
 Every condition comes from the querysets' own definitions (`ActionQuerySet.overdue_q()` and the
 other `*_q()` methods), so a count here and the filtered list its link opens agree. The four
