@@ -246,3 +246,28 @@ def test_rebuild_tallies_reports_and_mends_a_difference(world):
     assert "2 keys differed; rebuilt" in out.getvalue()
     assert_exact()
     assert not ActionTally.objects.filter(status=Status.OPEN).exists()
+
+
+def test_a_meeting_moved_to_another_board_moves_its_actions_counts(world):
+    meeting, other_board = world["sources"][0], world["boards"][1]
+    ActionFactory(meeting=meeting, timing="August 2022")
+    # Its letter's meeting is the spare one.
+    ActionFactory(meeting=None, letter=world["sources"][3], timing="TBC")
+    meeting.board = other_board
+    meeting.save()  # updates its actions' board with a queryset update()
+    assert set(ActionTally.objects.values_list("source_board", flat=True)) == {other_board.pk}
+    world["sources"][3].meeting.delete()  # its letter's actions lose their board
+    assert set(ActionTally.objects.values_list("source_board", flat=True)) == {
+        other_board.pk,
+        None,
+    }
+    assert_exact()
+
+
+def test_a_deleted_theme_moves_its_counts_to_no_theme(world, mps):
+    theme, meeting = Theme.objects.first(), world["sources"][0]
+    ActionFactory(meeting=meeting, owners=[mps], theme=theme, timing="August 2022")
+    ActionFactory(meeting=meeting, owners=[mps], timing="August 2022")
+    theme.delete()
+    assert ActionTally.objects.get().count == 2  # one key now: the same but for the theme
+    assert_exact()
