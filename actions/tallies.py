@@ -1,20 +1,31 @@
 """Action counts kept as data, changed in the same transaction as the actions they count.
 
 The dashboard reads today's figures from `ActionTally` (dashboard/stats.py `tallied_summary`)
-instead of counting the actions table on every view. Each action is counted once, in the row of
-its key:
+instead of counting the actions table on every view. Its rows are the dashboard's tables
+before the dates are read: an action is counted in four rows of each of its scopes,
 
-    (lead as written, owner organisations, board, theme, status, due date, slipped or not)
+    (scope, lead as written, status, due date, slipped)     the lead table
+    (scope, board, status, due date, slipped)               the board table
+    (scope, theme, status, due date, slipped)               the theme table
+    (scope, status, due date, slipped)                      the scope's total
 
+where its scopes are everyone's (EVERYONE) and each of its owner organisations'.
+
+- Each scope counts an action once in each table, so everyone's scope gives the totals and the
+  tables by lead, board and theme; a lead reads their organisation's scope, exactly the actions
+  `Action.objects.for_user` gives them; the table by owner organisation is the totals of the
+  organisations' scopes (an action counted once per owner), and a lead's is their own
+  organisation's.
 - No nightly roll-over: a row keeps the due date itself, so "overdue" is the sum over due dates
   before today of the pending statuses, "due soon" over today to today + 14 days, "no deadline"
   over a null due date, whatever the day. The due date is kept only while it binds (a pending
   status), so finished actions fall into few rows.
-- Owners: the key holds the set of an action's owner organisations (",3,7,"), not a row per
-  owner. The totals and the tables by lead, board and theme add each row once, so count each
-  action once; the table by organisation adds a row to each organisation of its set, so counts
-  an action once per owner; a lead's figures are the rows whose set holds their organisation
-  (`ActionTally.objects.for_user`), exactly the actions `Action.objects.for_user` gives them.
+- Bounded: past due dates are merged into one (PAST, `merge_past`, daily by beat). Every
+  condition treats all past due dates alike from then on, so a merge never changes a figure;
+  it only keeps the rows from growing with the days. A write that later takes an action from
+  its merged date leaves a row of -1 at that date, which sums correctly until the next merge.
+  So the rows number at most the groups times the statuses and the future due dates, whatever
+  the number of actions.
 - The fields keep the action's names (`slip_count` is 1 for a slipped action), so the action
   querysets' conditions (`overdue_q`, `slipped_q`, ...) filter the rows unchanged.
 
@@ -31,10 +42,6 @@ upsert, so two writers adding to one row wait for each other rather than lose a 
 Only raw SQL and PostgreSQL's COPY (benchmarks/bulk.py) go around them: whoever writes so
 rebuilds the tally afterwards (`rebuild`; the command `rebuild_tallies`, which with `--check`
 only reports the differences).
-
-On the seeded data the key is nearly unique per live action (many leads, boards, themes, owner
-sets and due dates), so the rows grow with the live actions, though half as costly to read as
-the actions: docs/performance.md has the figures, and the next step.
 """
 
 import datetime
@@ -49,60 +56,65 @@ from itertools import groupby
 from django.db import connection, transaction
 from django.db.models.signals import pre_delete
 from django.dispatch import receiver
+from django.utils import timezone
 
 from actions.models.base import Theme
-from actions.models.tally import ActionTally
+from actions.models.tally import EVERYONE, ActionTally
 from actions.workflow import OVERDUE_STATUSES
 
-# The action's fields (attribute names) that make its key, besides its owners.
+# The action's fields (attribute names) that make its keys, besides its owners.
 KEY_FIELDS = ("lead", "source_board_id", "theme_id", "status", "due_date", "slip_count")
 # The names an update() may give them.
 MOVING_FIELDS = {*KEY_FIELDS, "source_board", "theme"}
 CHUNK = 5_000  # actions read at a time (SQLite allows some 32,000 parameters)
-
-
-def owner_set(owner_ids: Iterable[int]) -> str:
-    """The owners as a key holds them: ",3,7,"."""
-    return "".join(f",{pk}" for pk in sorted(set(owner_ids))) + ","
-
-
-def owner_ids(owners: str) -> list[int]:
-    return [int(pk) for pk in owners.split(",") if pk]
+PAST = datetime.date(1, 1, 1)  # every past due date, once merged
+MERGED_AT_ONCE = 1_000  # rows merged in one transaction
+Table = ActionTally.Table
 
 
 @dataclass(frozen=True)
 class Key:
+    scope: int
+    table: str
     lead: str
-    owners: str
     source_board_id: int | None
     theme_id: int | None
     status: str
     due_date: datetime.date | None
     slip_count: int
 
-    @classmethod
-    def of(cls, values: dict, owner_ids: Iterable[int]) -> "Key":
-        """The key of an action with these field `values` (KEY_FIELDS) and owners."""
-        status = str(values["status"])
-        return cls(
-            lead=values["lead"],
-            owners=owner_set(owner_ids),
-            source_board_id=values["source_board_id"],
-            theme_id=values["theme_id"],
-            status=status,
-            due_date=values["due_date"] if status in OVERDUE_STATUSES else None,
-            slip_count=min(values["slip_count"], 1),
-        )
-
-    @classmethod
-    def of_row(cls, row: ActionTally) -> "Key":
-        return cls(**{name: getattr(row, name) for name in cls.__dataclass_fields__})
-
     @property
     def digest(self) -> str:
         return hashlib.sha1(
             json.dumps(list(asdict(self).values()), default=str).encode()
         ).hexdigest()
+
+
+def keys(values: dict, owner_ids: Iterable[int]) -> list[Key]:
+    """The keys of an action with these field `values` (KEY_FIELDS) and owners: its lead, board,
+    theme and total rows in each of its scopes."""
+    status = str(values["status"])
+    state = {
+        "status": status,
+        "due_date": values["due_date"] if status in OVERDUE_STATUSES else None,
+        "slip_count": min(values["slip_count"], 1),
+    }
+    groups = {
+        Table.LEAD: {"lead": values["lead"]},
+        Table.BOARD: {"source_board_id": values["source_board_id"]},
+        Table.THEME: {"theme_id": values["theme_id"]},
+    }
+    blank = {"lead": "", "source_board_id": None, "theme_id": None}
+    groups[Table.TOTAL] = {}
+    return [
+        Key(scope=scope, table=str(table), **{**blank, **group}, **state)
+        for scope in (EVERYONE, *sorted(set(owner_ids)))
+        for table, group in groups.items()
+    ]
+
+
+def key_of(row: ActionTally) -> Key:
+    return Key(**{name: getattr(row, name) for name in Key.__dataclass_fields__})
 
 
 def _stored(rows) -> list[tuple[dict, list[int]]]:
@@ -124,18 +136,18 @@ def fresh_counts(action_model) -> Counter:
     """How many actions have each key, counted from the actions (`action_model`: the model, or
     in a migration its historical version)."""
     rows = _key_rows(action_model._base_manager.all()).iterator(chunk_size=CHUNK)
-    return Counter(Key.of(values, owners) for values, owners in _stored(rows))
+    return Counter(key for values, owners in _stored(rows) for key in keys(values, owners))
 
 
 def keys_of(action_ids: Iterable[int]) -> Counter:
     """How many of these actions have each key (one query per CHUNK of them)."""
     from actions.models import Action
 
-    ids, keys = sorted(set(action_ids)), Counter()
+    ids, found = sorted(set(action_ids)), Counter()
     for start in range(0, len(ids), CHUNK):
         rows = _key_rows(Action._base_manager.filter(pk__in=ids[start : start + CHUNK]))
-        keys.update(Key.of(values, owners) for values, owners in _stored(rows))
-    return keys
+        found.update(key for values, owners in _stored(rows) for key in keys(values, owners))
+    return found
 
 
 def apply(change: Counter) -> None:
@@ -195,9 +207,9 @@ def saving(action, update_fields=None):
         saved = KEY_FIELDS
         if stored and update_fields is not None:
             saved = {_attname(name) for name in update_fields}.intersection(KEY_FIELDS)
-        change = Counter({Key.of({**values, **{f: getattr(action, f) for f in saved}}, owners): 1})
+        change = Counter(keys({**values, **{f: getattr(action, f) for f in saved}}, owners))
         if stored:
-            change.subtract([Key.of(values, owners)])
+            change.subtract(keys(values, owners))
         apply(change)
 
 
@@ -206,10 +218,35 @@ def _theme_deleted(sender, instance, **kwargs):
     """The theme's actions will have none (on_delete=SET_NULL, no save()): move its rows."""
     change = Counter()
     for row in ActionTally.objects.filter(theme=instance):
-        key = Key.of_row(row)
+        key = key_of(row)
         change[key] -= row.count
         change[replace(key, theme_id=None)] += row.count
     apply(change)
+
+
+def merged(counts: Counter, today: datetime.date) -> Counter:
+    """`counts` with the due dates before `today` merged into PAST."""
+    found = Counter()
+    for key, n in counts.items():
+        past = key.due_date is not None and key.due_date < today
+        found[replace(key, due_date=PAST) if past else key] += n
+    return found
+
+
+def merge_past(today: datetime.date) -> int:
+    """Merge the rows of due dates before `today` into PAST's, a thousand at a time; the number
+    of rows merged. As every write, a difference added: a writer changing one of these rows
+    meanwhile keeps its change."""
+    rows = list(ActionTally.objects.filter(due_date__lt=today).exclude(due_date=PAST))
+    for start in range(0, len(rows), MERGED_AT_ONCE):  # each merge is exact on its own
+        change = Counter()
+        for row in rows[start : start + MERGED_AT_ONCE]:
+            key = key_of(row)
+            change[key] -= row.count
+            change[replace(key, due_date=PAST)] += row.count
+        with transaction.atomic():
+            apply(change)
+    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -220,7 +257,7 @@ class Difference:
 
 
 def stored_counts() -> Counter:
-    return Counter({Key.of_row(row): row.count for row in ActionTally.objects.exclude(count=0)})
+    return Counter({key_of(row): row.count for row in ActionTally.objects.exclude(count=0)})
 
 
 def differences(stored: Counter, counted: Counter) -> list[Difference]:
@@ -240,8 +277,9 @@ def write_counts(tally_model, counts: Counter) -> None:
 
 @transaction.atomic
 def rebuild(*, check: bool = False) -> list[Difference]:
-    """Count the actions afresh and compare the counts with the rows; unless `check`, replace
-    the rows by the fresh counts. Returns the differences found.
+    """Count the actions afresh and compare the counts with the rows, past due dates merged on
+    both sides; unless `check`, replace the rows by the fresh counts, so merged. Returns the
+    differences found.
 
     On PostgreSQL the rows' table is locked against writers before the count: a writer that has
     already added its change to the rows is waited for, so the count sees its action; one that
@@ -253,8 +291,9 @@ def rebuild(*, check: bool = False) -> list[Difference]:
         with connection.cursor() as cursor:
             table = connection.ops.quote_name(ActionTally._meta.db_table)
             cursor.execute(f"LOCK TABLE {table} IN {'SHARE' if check else 'EXCLUSIVE'} MODE")
-    counted = fresh_counts(Action)
-    found = differences(stored_counts(), counted)
+    today = timezone.localdate()
+    counted = merged(fresh_counts(Action), today)
+    found = differences(merged(stored_counts(), today), counted)
     if found and not check:
         write_counts(ActionTally, counted)
     return found

@@ -14,7 +14,6 @@ table's rows, since every action has exactly one lead (blank or not).
 import datetime
 import functools
 import operator
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import reduce
 from urllib.parse import urlencode
@@ -29,7 +28,6 @@ from actions.models import ActionTally
 from actions.models.action import ActionQuerySet
 from actions.models.base import DUE_SOON_DAYS, Theme
 from actions.rows import table_rows
-from actions.tallies import owner_ids
 from actions.workflow import LIVE_STATUSES
 from letters.models import Letter
 from meetings.models import Board
@@ -266,13 +264,10 @@ def summary(actions, questions, today: datetime.date) -> Summary:
 
 
 def tallied_summary(user, questions, today: datetime.date) -> Summary:
-    """The counts `summary` gives for what `user` may see today, the actions' read from the
-    action tally: three queries (the tally's groups, the organisations, the questions)."""
-    tallies = ActionTally.objects.for_user(user)
-    only = None if user.sees_everything else user.organisation_id
-    organisations = organisations_by_name()
-    groups = tallied_breakdowns(tallies, action_conditions(today), organisations, only)
-    return _summary(groups, questions, today, organisations)
+    """The counts `summary` gives for what `user` may see today, the actions' summed from the
+    action tally: three queries (the tally's tables, the organisations, the questions)."""
+    groups = tallied_breakdowns(user, action_conditions(today))
+    return _summary(groups, questions, today, organisations_by_name())
 
 
 def _summary(groups: dict[str, list[dict]], questions, today, organisations) -> Summary:
@@ -299,37 +294,37 @@ def _summary(groups: dict[str, list[dict]], questions, today, organisations) -> 
     )
 
 
-# A tally row has one set of owners (",3,7,"): its counts are grouped by set, then added up for
-# each organisation of the set.
-OWNER_SETS = Grouping("Owner sets", "Owners", F("owners"), "owner_set", None)
+# Each action table from the tally's rows of its kind (actions/tallies.py).
+TALLY_TABLES = {
+    "lead_is": ActionTally.Table.LEAD,
+    "board": ActionTally.Table.BOARD,
+    "theme": ActionTally.Table.THEME,
+}
+# The owner table from the lead rows of each organisation's scope.
+OWNER_SCOPES = Grouping("", "", F("scope"), "owner", (Organisation, "short_name"))
 
 
-def tallied_breakdowns(tallies, conditions, organisations, only=None) -> dict[str, list[dict]]:
-    """The groups of `breakdowns`, from the rows of the action tally, in one query; the owners'
-    groups named from `organisations` (`organisations_by_name()`), and only `only`'s (an
-    organisation's id), when given."""
-    groupings = (*(g for g in ACTION_GROUPINGS if g.one_per_action), OWNER_SETS)
-    columns = {f"{grouping.param}_key": grouping.key for grouping in groupings}
+def tallied_breakdowns(user, conditions) -> dict[str, list[dict]]:
+    """The groups of `breakdowns` for what `user` may see, summed from the action tally in one
+    statement: the tables by lead, board and theme from the rows of their kind in the user's
+    scope, the owner table from the organisations' scopes (`by_owner_for_user`)."""
     flags = {name: ExpressionWrapper(q, BooleanField()) for name, q in conditions.items()}
-    rows = tallies.order_by().filter(ACTIONS_COUNTED).values(**columns, **flags, weight=F("count"))
-    groups = {grouping.param: [] for grouping in (*ACTION_GROUPINGS, OWNER_SETS)}
-    for counts in grouped_counts([RowSet(rows, groupings)], list(conditions), weight="weight"):
-        groups[counts["grouping"]].append(counts)
-    labels = {organisation.pk: organisation.short_name for organisation in organisations.values()}
-    groups["owner"] = _per_owner(groups.pop("owner_set"), list(conditions), labels, only)
-    return groups
 
+    def row_set(tallies, grouping) -> RowSet:
+        columns = {f"{grouping.param}_key": grouping.key, **flags, "weight": F("count")}
+        return RowSet(tallies.order_by().filter(ACTIONS_COUNTED).values(**columns), (grouping,))
 
-def _per_owner(owner_sets: list[dict], names: list[str], labels: dict, only) -> list[dict]:
-    counts = defaultdict(Counter)
-    for group in owner_sets:
-        for pk in owner_ids(group["group_key"]):
-            if only is None or pk == only:
-                counts[pk].update({name: group[name] for name in names})
-    return [
-        {"group_key": pk, "group_name": labels.get(pk), **{name: c[name] for name in names}}
-        for pk, c in counts.items()
+    scope = ActionTally.objects.for_user(user)
+    row_sets = [
+        row_set(scope.filter(table=TALLY_TABLES[grouping.param]), grouping)
+        for grouping in ACTION_GROUPINGS
+        if grouping.param in TALLY_TABLES
     ]
+    row_sets.append(row_set(ActionTally.objects.by_owner_for_user(user), OWNER_SCOPES))
+    groups = {grouping.param: [] for grouping in ACTION_GROUPINGS}
+    for counts in grouped_counts(row_sets, list(conditions), weight="weight"):
+        groups[counts["grouping"]].append(counts)
+    return groups
 
 
 def _leave_out_organisations(by_lead: Breakdown, organisations: dict) -> None:

@@ -6,29 +6,54 @@ from meetings.models import Board
 
 from .base import Theme
 
+EVERYONE = 0  # the scope of the rows counting every action once
+
+
+def scope_of(user) -> int | None:
+    """The scope of the rows counting what the user may see, as `DeadlineQuerySet.for_user`
+    limits the actions: everyone's, a lead's organisation's, or none (None)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    if user.sees_everything:
+        return EVERYONE
+    if user.is_lead and user.organisation_id:
+        return user.organisation_id
+    return None
+
 
 class ActionTallyQuerySet(models.QuerySet):
     def for_user(self, user):
-        """The rows counting what the user may see, as `DeadlineQuerySet.for_user` limits the
-        actions: a lead's organisation owns each action of these rows (`owners` is ",3,7,")."""
-        if not user.is_authenticated or not user.is_active:
+        """The rows counting once each action the user may see."""
+        scope = scope_of(user)
+        return self.none() if scope is None else self.filter(scope=scope)
+
+    def by_owner_for_user(self, user):
+        """The rows counting, for each organisation, the actions it owns (its scope's totals):
+        every organisation's for those who see everything, a lead's own."""
+        scope = scope_of(user)
+        if scope is None:
             return self.none()
-        if user.sees_everything:
-            return self
-        if user.is_lead and user.organisation_id:
-            return self.filter(owners__contains=f",{user.organisation_id},")
-        return self.none()
+        rows = self.filter(table=ActionTally.Table.TOTAL)
+        return rows.exclude(scope=EVERYONE) if scope == EVERYONE else rows.filter(scope=scope)
 
 
 class ActionTally(models.Model):
-    """How many actions have this key. The key's fields are named as the action's, so that the
-    action querysets' conditions (`overdue_q`, `slipped_q`, ...) filter these rows as they are;
-    `slip_count` is 1 for a slipped action, and `due_date` is kept only while the deadline binds.
-    """
+    """How many actions of a scope (everyone's, or an owner organisation's) have this lead,
+    board or theme (`table` says which; the other two are blank; all three for the scope's
+    total), status, due date and slip.
+    The fields keep the action's names, so the action querysets' conditions (`overdue_q`,
+    `slipped_q`, ...) filter these rows as they are; `slip_count` is 1 for a slipped action."""
+
+    class Table(models.TextChoices):
+        LEAD = "lead"
+        BOARD = "board"
+        THEME = "theme"
+        TOTAL = "total"
 
     key = models.CharField(max_length=40, unique=True)  # a digest of the fields below
+    scope = models.IntegerField()  # EVERYONE, or the id of an organisation owning the actions
+    table = models.CharField(max_length=5, choices=Table.choices)
     lead = models.CharField(max_length=200)
-    owners = models.CharField(max_length=200)  # the owner organisations' ids: ",3,7,"
     # No database constraint: deleting a theme moves its counts first (actions/tallies.py); a
     # board with actions cannot be deleted (its meetings protect it).
     source_board = models.ForeignKey(
