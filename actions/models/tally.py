@@ -69,5 +69,9 @@ class ActionTally(models.Model):
 
     objects = ActionTallyQuerySet.as_manager()
 
+    class Meta:
+        # The dashboard reads a table of a scope (tallied_breakdowns), or the totals' table.
+        indexes = [models.Index(fields=["table", "scope"], name="tally_table_scope")]
+
     def __str__(self):
         return f"{self.count} actions of key {self.key}"
