@@ -24,8 +24,8 @@ where its scopes are everyone's (EVERYONE) and each of its owner organisations'.
   condition treats all past due dates alike from then on, so a merge never changes a figure;
   it only keeps the rows from growing with the days. A write that later takes an action from
   its merged date leaves a row of -1 at that date, which sums correctly until the next merge.
-  So the rows number at most the groups times the statuses and the future due dates, whatever
-  the number of actions.
+  So the rows number at most the groups times the scopes, the statuses and the future due
+  dates, whatever the number of actions.
 - The fields keep the action's names (`slip_count` is 1 for a slipped action), so the action
   querysets' conditions (`overdue_q`, `slipped_q`, ...) filter the rows unchanged.
 
