@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 import time_machine
+from celery.schedules import crontab
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, QuerySet
@@ -320,3 +321,9 @@ def test_past_due_dates_merge_into_one_without_changing_a_figure(world, officer,
     assert call_command("rebuild_tallies", "--check", stdout=StringIO()) is None
     assert merge_past_due_dates() == "8 tally rows merged"
     assert not ActionTally.objects.filter(count__lt=0).exists()
+
+
+def test_beat_merges_past_due_dates_daily(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["actions-merge-past-due-dates"]
+    assert entry["task"] == merge_past_due_dates.name == "actions.tasks.merge_past_due_dates"
+    assert entry["schedule"] == crontab(hour=0, minute=15)
