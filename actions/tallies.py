@@ -103,9 +103,9 @@ def keys(values: dict, owner_ids: Iterable[int]) -> list[Key]:
         Table.LEAD: {"lead": values["lead"]},
         Table.BOARD: {"source_board_id": values["source_board_id"]},
         Table.THEME: {"theme_id": values["theme_id"]},
+        Table.TOTAL: {},
     }
     blank = {"lead": "", "source_board_id": None, "theme_id": None}
-    groups[Table.TOTAL] = {}
     return [
         Key(scope=scope, table=str(table), **{**blank, **group}, **state)
         for scope in (EVERYONE, *sorted(set(owner_ids)))
