@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
+from actions import tallies
 from actions.models import Action
 
 
@@ -15,3 +16,9 @@ def touch_action(action_id: int) -> int:
     the database.
     """
     return Action.objects.filter(pk=action_id).update(last_update_at=timezone.now())
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def merge_past_due_dates() -> str:
+    """Keep the action tally's rows from growing with the days (actions/tallies.py)."""
+    return f"{tallies.merge_past(timezone.localdate())} tally rows merged"

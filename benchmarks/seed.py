@@ -15,6 +15,7 @@ from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
 from accounts.models import Organisation, ReminderPreference, Role, User
+from actions import tallies
 from actions.models import Action, ActionOwner, ActionUpdate, Theme
 from actions.reminder_schedule import following_reminder_on
 from actions.timing import TimingKind, parse_timing
@@ -86,6 +87,7 @@ class ScaleSeeder:
         self.recommendations()
         self.digests_sent()
         reset_sequences(self.written)
+        tallies.rebuild()  # COPY (bulk.py) writes around the action tally
         return self.counts
 
     # -- helpers -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ row):
 
 Row sets of different shapes (one row per action, or one per action and owner) are joined by
 UNION ALL. Each result row has `grouping`, `group_key` (as text), `group_name` and the counts.
+A row counts as one, or, given a `weight` column (the action tally's `count`), as that many.
 
 A grouping is anything with `param` (its name) and `label_of`: the model whose primary key the
 key is and the field shown as the group's name, or None when the key is its own name.
@@ -76,13 +77,20 @@ def _grouping_sets(groupings: tuple, rows_sql: str, tallies: str) -> str:
     )
 
 
-def grouped_counts(row_sets: list[RowSet], counts: list[str]) -> list[dict]:
+def grouped_counts(row_sets: list[RowSet], counts: list[str], weight: str = "") -> list[dict]:
     """For each grouping of each row set, a dict per group: its key, name and, for each of
-    `counts`, how many of its rows have that column true."""
+    `counts`, how many of its rows have that column true (the sum of their `weight` column,
+    when given)."""
     names = [g.param for row_set in row_sets for g in row_set.groupings] + list(counts)
-    assert all(NAME.match(name) for name in names)
+    assert all(NAME.match(name) for name in [*names, weight or "_"])
     q = connection.ops.quote_name
-    tallies = ", ".join(f"COUNT(*) FILTER (WHERE {q(name)}) AS {q(name)}" for name in counts)
+
+    def tally(name: str) -> str:
+        if weight:
+            return f"COALESCE(SUM({q(weight)}) FILTER (WHERE {q(name)}), 0) AS {q(name)}"
+        return f"COUNT(*) FILTER (WHERE {q(name)}) AS {q(name)}"
+
+    tallies = ", ".join(tally(name) for name in counts)
     parts, params = [], []
     for row_set in row_sets:
         if row_set.rows.query.is_empty():

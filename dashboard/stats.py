@@ -1,5 +1,10 @@
 """The dashboard's numbers: SQL aggregates over what the user may see, never loops over rows.
 
+`summary` counts any querysets of actions and questions (or of their history rows, as they
+stood on a past day); `tallied_summary` gives the same figures for today by summing the rows of
+the action tally (actions/tallies.py) instead of counting the actions, and is what the dashboard
+shows.
+
 Every condition comes from the querysets' own definitions (`ActionQuerySet.overdue_q()` and the
 other `*_q()` methods), so a count here and the filtered list its link opens agree. The four
 action tables are one statement (`grouping_sets`), and the totals are the sums of the lead
@@ -20,6 +25,7 @@ from django.urls import reverse
 from accounts.models import Organisation
 from accounts.owners import organisations_by_name, read_owners
 from actions import as_at as as_at_actions
+from actions.models import ActionTally
 from actions.models.action import ActionQuerySet
 from actions.models.base import DUE_SOON_DAYS, Theme
 from actions.rows import table_rows
@@ -196,7 +202,7 @@ def _table(grouping: Grouping, measures, groups: list[dict], link) -> Breakdown:
             key = int(key)
         params = {grouping.param: key} if key not in (None, "") else None
         table.rows.append(_row(counts["group_name"] or "", key, counts, measures, link, params))
-    table.rows.sort(key=lambda row: (-row.first, row.label.lower()))
+    table.rows.sort(key=lambda row: (-row.first, row.label.lower(), row.label, str(row.key)))
     return table
 
 
@@ -264,10 +270,23 @@ def summary(actions, questions, today: datetime.date, as_at: bool = False) -> Su
     """All the counts for the visible `actions` and `questions` on `today`: two queries. As at
     a past day (`as_at`), `actions` and `questions` are the records of that day, `today` is it,
     and each count opens its list as at that day."""
-    conditions = action_conditions(today)
+    groupings = AS_AT_GROUPINGS if as_at else ACTION_GROUPINGS
+    groups = breakdowns(actions, groupings, action_conditions(today))
     day = today if as_at else None
-    action_link, question_link = _linker(ACTION_LIST, day), _linker(QUESTION_LIST, day)
-    groups = breakdowns(actions, AS_AT_GROUPINGS if as_at else ACTION_GROUPINGS, conditions)
+    return _summary(groups, questions, today, organisations_by_name(), day)
+
+
+def tallied_summary(user, questions, today: datetime.date) -> Summary:
+    """The counts `summary` gives for what `user` may see today, the actions' summed from the
+    action tally: three queries (the tally's tables, the organisations, the questions)."""
+    groups = tallied_breakdowns(user, action_conditions(today))
+    return _summary(groups, questions, today, organisations_by_name())
+
+
+def _summary(groups: dict[str, list[dict]], questions, today, organisations, as_at=None) -> Summary:
+    """The counts' tables; each count links to its list (as at `as_at`, a past day)."""
+    conditions = action_conditions(today)
+    action_link, question_link = _linker(ACTION_LIST, as_at), _linker(QUESTION_LIST, as_at)
     # Every action has one lead (perhaps blank) and each question is put to one organisation,
     # so the totals are the sums of those groups.
     action_totals = _sums(groups["lead_is"], conditions)
@@ -277,7 +296,7 @@ def summary(actions, questions, today: datetime.date, as_at: bool = False) -> Su
         _table(grouping, ACTION_MEASURES, groups[grouping.param], action_link)
         for grouping in ACTION_GROUPINGS
     ]
-    _leave_out_organisations(tables[0])
+    _leave_out_organisations(tables[0], organisations)
     return Summary(
         action_totals=_row("All", None, action_totals, ACTION_MEASURES, action_link, {}),
         action_breakdowns=tables,
@@ -289,11 +308,43 @@ def summary(actions, questions, today: datetime.date, as_at: bool = False) -> Su
     )
 
 
-def _leave_out_organisations(by_lead: Breakdown) -> None:
+# Each action table from the tally's rows of its kind (actions/tallies.py).
+TALLY_TABLES = {
+    "lead_is": ActionTally.Table.LEAD,
+    "board": ActionTally.Table.BOARD,
+    "theme": ActionTally.Table.THEME,
+}
+# The owner table from the lead rows of each organisation's scope.
+OWNER_SCOPES = Grouping("", "", F("scope"), "owner", (Organisation, "short_name"))
+
+
+def tallied_breakdowns(user, conditions) -> dict[str, list[dict]]:
+    """The groups of `breakdowns` for what `user` may see, summed from the action tally in one
+    statement: the tables by lead, board and theme from the rows of their kind in the user's
+    scope, the owner table from the organisations' scopes (`by_owner_for_user`)."""
+    flags = {name: ExpressionWrapper(q, BooleanField()) for name, q in conditions.items()}
+
+    def row_set(tallies, grouping) -> RowSet:
+        columns = {f"{grouping.param}_key": grouping.key, **flags, "weight": F("count")}
+        return RowSet(tallies.order_by().filter(ACTIONS_COUNTED).values(**columns), (grouping,))
+
+    scope = ActionTally.objects.for_user(user)
+    row_sets = [
+        row_set(scope.filter(table=TALLY_TABLES[grouping.param]), grouping)
+        for grouping in ACTION_GROUPINGS
+        if grouping.param in TALLY_TABLES
+    ]
+    row_sets.append(row_set(ActionTally.objects.by_owner_for_user(user), OWNER_SCOPES))
+    groups = {grouping.param: [] for grouping in ACTION_GROUPINGS}
+    for counts in grouped_counts(row_sets, list(conditions), weight="weight"):
+        groups[counts["grouping"]].append(counts)
+    return groups
+
+
+def _leave_out_organisations(by_lead: Breakdown, organisations: dict) -> None:
     """People and posts apart from organisations: a Lead that names only organisations ("MPS",
     "MPS and MOPAC", read as Annex A's Lead is read) leaves the lead table, since the owner
     organisation table counts those actions."""
-    organisations = organisations_by_name()
 
     def names_organisations_only(label: str) -> bool:
         read = read_owners(label, organisations)

@@ -102,15 +102,16 @@ def dashboard(request):
     actions = Action.objects.for_user(request.user)
     questions = PerformanceQuestion.objects.for_user(request.user)
     letters = letters_for(request.user)
-    if day:  # the records in force that day, with today's visibility
+    if day:  # the records in force that day, with today's visibility, counted from them
         counted, questions, letters = (
             actions_as_at.actions_on(actions, day),
             as_at.records_on(questions, day),
             as_at.records_on(letters, day),
         )
-    else:
+        summary = stats.summary(counted, questions, today, as_at=True)
+    else:  # today's: the actions' counts kept as data (actions/tallies.py)
         counted = actions
-    summary = stats.summary(counted, questions, today, as_at=bool(day))
+        summary = stats.tallied_summary(request.user, questions, today)
     by = {table.param: table for table in summary.action_breakdowns}
     period_form = periods.PeriodForm(request.GET or None)
     period = period_form.chosen()

@@ -325,6 +325,12 @@ CELERY_BEAT_SCHEDULE["dashboard-month-end"] = {
     "task": "dashboard.tasks.record_month_end",
     "schedule": crontab(hour=1, minute=30, day_of_month=1),
 }
+# The action tally's past due dates merged into one (actions/tallies.py): for its size only,
+# never for its figures, which are exact whether it runs or not.
+CELERY_BEAT_SCHEDULE["actions-merge-past-due-dates"] = {
+    "task": "actions.tasks.merge_past_due_dates",
+    "schedule": crontab(hour=0, minute=15),
+}
 
 # Evidence files attached to action updates (validated in actions/evidence.py).
 EVIDENCE_MAX_BYTES = env_int("EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)

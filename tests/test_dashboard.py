@@ -232,6 +232,37 @@ def test_lead_sees_only_their_organisations_figures(client, known, lead):
     assert client.get(f"/dashboard/boards/{known['board'].pk}/").status_code == 403
 
 
+@time_machine.travel(NOW)
+def test_the_page_shows_the_figures_a_fresh_count_gives(client, known, reviewer, lead, officer):
+    """The page reads today's figures from the action tally; they equal the actions counted."""
+    known["actions"]["overdue"].revise_timing(by=officer, timing="TBC", reason="Waiting")
+    known["actions"]["due_soon"].save_edit(by=officer, expected_version=1)
+    for user in (reviewer, lead):
+        client.force_login(user)
+        shown = client.get("/dashboard/").context["summary"]
+        shown_rows = {table.param: table.rows for table in shown.action_breakdowns}
+        counted = summary_for(user)
+        assert shown.action_totals == counted.action_totals
+        assert shown.open_actions == counted.open_actions
+        for table in counted.action_breakdowns:
+            assert [(r.label, values(r)) for r in shown_rows[table.param]] == [
+                (r.label, values(r)) for r in table.rows
+            ]
+
+
+@time_machine.travel(NOW)
+def test_the_tallied_counts_take_three_queries(known, reviewer, lead, django_assert_num_queries):
+    questions = PerformanceQuestion.objects.for_user(reviewer)
+    with django_assert_num_queries(3):  # the tally's groups, the organisations, the questions
+        tallied = stats.tallied_summary(reviewer, questions, TODAY)
+    assert tallied == summary_for(reviewer)
+    _more_actions(
+        20, known["actions"]["overdue"].owners.get(), known["actions"]["slipped"].owners.get()
+    )
+    with django_assert_num_queries(3):
+        stats.tallied_summary(lead, PerformanceQuestion.objects.for_user(lead), TODAY)
+
+
 def test_dashboard_needs_sign_in(client):
     assert client.get("/dashboard/").status_code == 302
 

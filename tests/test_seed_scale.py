@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 
 from accounts.models import Role, User
+from actions import tallies
 from actions.models import Action, ActionOwner, ActionUpdate
 from actions.workflow import Status
 from benchmarks import loadtest
@@ -54,6 +55,7 @@ def test_seed_scale_creates_every_kind_of_record_at_the_size_asked():
         assert User.objects.get(username=username).role == role
     # Every timing was read by parse_timing: dated ones have their due date.
     assert not Action.objects.filter(timing_kind="dated", due_date=None).exists()
+    assert tallies.rebuild(check=True) == []  # the dashboard's tally counts them all
 
 
 @pytest.mark.django_db

@@ -3,13 +3,14 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Organisation
+from actions import tallies
 from actions.board_timing import read_board_timing, timing_flag
 from actions.timing import TimingKind
 from actions.workflow import (
@@ -51,6 +52,31 @@ class ActionQuerySet(DeadlineQuerySet):
     def slipped(self):
         return self.filter(self.slipped_q())
 
+    # Writes of many rows at once move their actions in the tally (actions/tallies.py).
+
+    def update(self, **kwargs):
+        if tallies.MOVING_FIELDS.isdisjoint(kwargs):
+            return super().update(**kwargs)
+        with tallies.moving(self.values_list("pk", flat=True)):
+            return super().update(**kwargs)
+
+    update.alters_data = True
+
+    def delete(self):
+        with tallies.moving(self.values_list("pk", flat=True)):
+            return super().delete()
+
+    delete.alters_data = delete.queryset_only = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        with tallies.moving(obj.pk for obj in objs if obj.pk is not None) as moved:
+            created = super().bulk_create(objs, *args, **kwargs)
+            moved.extend(obj.pk for obj in created if obj.pk is not None)
+        return created
+
+    bulk_create.alters_data = True
+
     def with_owners(self):
         """Prefetch the owners in the order they were entered, as Annex A writes them."""
         in_entry_order = Organisation.objects.order_by("actionowner__pk")
@@ -74,11 +100,40 @@ class ActionQuerySet(DeadlineQuerySet):
         return self.select_related("meeting__board", "letter", "forum", "theme").with_owners()
 
 
+class ActionOwnerQuerySet(models.QuerySet):
+    """Writes that move their actions in the tally (actions/tallies.py); `action.owners.add`,
+    `remove`, `set` and `clear` write through them."""
+
+    def _actions(self) -> set[int]:
+        return set(self.values_list("action_id", flat=True))
+
+    def update(self, **kwargs):
+        moved = self._actions()
+        if "action" in kwargs or "action_id" in kwargs:
+            to = kwargs.get("action", kwargs.get("action_id"))
+            moved.add(getattr(to, "pk", to))
+        with tallies.moving(moved):
+            return super().update(**kwargs)
+
+    def delete(self):
+        with tallies.moving(self._actions()):
+            return super().delete()
+
+    delete.alters_data = delete.queryset_only = True
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        with tallies.moving({obj.action_id for obj in objs}):
+            return super().bulk_create(objs, *args, **kwargs)
+
+
 class ActionOwner(models.Model):
     """An owner organisation of an action ("MPS and MOPAC" is two rows)."""
 
     action = models.ForeignKey("actions.Action", on_delete=models.CASCADE)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+
+    objects = ActionOwnerQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -89,6 +144,16 @@ class ActionOwner(models.Model):
 
     def __str__(self):
         return f"{self.organisation} owns {self.action_id}"
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            moved = {self.action_id, *type(self).objects.filter(pk=self.pk)._actions()}
+            with tallies.moving(moved):
+                super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        with tallies.moving([self.action_id]):
+            return super().delete(*args, **kwargs)
 
 
 class Action(RemindedModel):
@@ -215,7 +280,12 @@ class Action(RemindedModel):
         self.source_board_id = source.board_of_actions_id if source else None
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "source_date", "source_board"}
-        super().save(*args, **kwargs)
+        with tallies.saving(self, kwargs.get("update_fields")):
+            super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        with tallies.moving([self.pk]):
+            return super().delete(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("actions:detail", args=[self.pk])
