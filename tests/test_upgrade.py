@@ -116,6 +116,7 @@ NEW_MODELS = [
     "accounts.absence",  # cover while someone is away (deputies)
     "accounts.passwordresetrequest",
     "accounts.post",  # posts named as Leads (accounts/posts.py)
+    "actions.actiontally",  # the dashboard's counts kept as data; its migration fills it
     "actions.moretimerequest",
     "letters.sendingbody",  # its migration also writes the sending bodies, in its own new table
     "notices.notice",
