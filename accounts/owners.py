@@ -36,11 +36,19 @@ class OwnerText(Generic[T]):
     unknown: list[str] = field(default_factory=list)  # as written, spaces tidied
 
 
-def split_owners(text: str, names: Mapping[str, object] | None = None) -> list[str]:
+def _most_parts(names) -> int:
+    """The most parts a known name splits into: no longer run of parts need be tried."""
+    return max((len(SEPARATOR.split(name)) // 2 + 1 for name in names or ()), default=1)
+
+
+def split_owners(
+    text: str, names: Mapping[str, object] | None = None, longest: int | None = None
+) -> list[str]:
     """The names in owner text, as written: "MPS and MOPAC" -> ["MPS", "MOPAC"].
 
     With `names` (keyed by `name_key`), parts joined by a separator are kept together when
     together they are one of the names: "Mayor's Office for Policing And Crime" stays whole.
+    `longest` is `_most_parts(names)`, when the caller has it already.
     """
     pieces = SEPARATOR.split(" ".join(text.split()))
     parts, separators = pieces[0::2], pieces[1::2]
@@ -50,8 +58,7 @@ def split_owners(text: str, names: Mapping[str, object] | None = None) -> list[s
             parts[i] + (separators[i] if i < last else "") for i in range(first, last + 1)
         ).strip()
 
-    # The most parts a known name splits into: no longer run need be tried.
-    longest = max((len(SEPARATOR.split(name)) // 2 + 1 for name in names or ()), default=1)
+    longest = longest or _most_parts(names)
     found, first = [], 0
     while first < len(parts):
         last = next(
@@ -71,15 +78,25 @@ def split_owners(text: str, names: Mapping[str, object] | None = None) -> list[s
 def read_owners(text: str, organisations: Mapping[str, T]) -> OwnerText[T]:
     """The organisations `text` names, looked up in `organisations` (each organisation under
     its short name and its full name, in any case), and the parts that name none."""
-    names = {name_key(name): organisation for name, organisation in organisations.items()}
-    result: OwnerText[T] = OwnerText()
-    for part in split_owners(text, names):
-        organisation = names.get(name_key(part))
-        if organisation is None:
-            result.unknown.append(part)
-        elif organisation not in result.owners:
-            result.owners.append(organisation)
-    return result
+    return OwnerReader(organisations)(text)
+
+
+class OwnerReader(Generic[T]):
+    """`read_owners` for many texts against the same organisations, their names read once."""
+
+    def __init__(self, organisations: Mapping[str, T]):
+        self.names = {name_key(name): organisation for name, organisation in organisations.items()}
+        self.longest = _most_parts(self.names)
+
+    def __call__(self, text: str) -> OwnerText[T]:
+        result: OwnerText[T] = OwnerText()
+        for part in split_owners(text, self.names, self.longest):
+            organisation = self.names.get(name_key(part))
+            if organisation is None:
+                result.unknown.append(part)
+            elif organisation not in result.owners:
+                result.owners.append(organisation)
+        return result
 
 
 def organisations_by_name() -> dict[str, Organisation]:

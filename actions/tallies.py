@@ -9,7 +9,9 @@ before the dates are read: an action is counted in four rows of each of its scop
     (scope, theme, status, due date, slipped)               the theme table
     (scope, status, due date, slipped)                      the scope's total
 
-where its scopes are everyone's (EVERYONE) and each of its owner organisations'.
+where its scopes are everyone's (EVERYONE) and each of its owner organisations'; a closed action
+is counted in a fifth row of each scope, by the month it closed in and how long it took
+(actions/closure.py), the dashboard's closure chart.
 
 - Each scope counts an action once in each table, so everyone's scope gives the totals and the
   tables by lead, board and theme; a lead reads their organisation's scope, exactly the actions
@@ -58,15 +60,26 @@ from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
+from actions.closure import closure_of
 from actions.models.base import Theme
 from actions.models.tally import EVERYONE, ActionTally
-from actions.workflow import OVERDUE_STATUSES
+from actions.workflow import OVERDUE_STATUSES, Status
 
 # The action's fields (attribute names) that make its keys, besides its owners.
-KEY_FIELDS = ("lead", "source_board_id", "theme_id", "status", "due_date", "slip_count")
+KEY_FIELDS = (
+    "lead",
+    "source_board_id",
+    "theme_id",
+    "status",
+    "due_date",
+    "slip_count",
+    "closed_at",
+    "source_date",
+)
 # The names an update() may give them.
 MOVING_FIELDS = {*KEY_FIELDS, "source_board", "theme"}
 CHUNK = 5_000  # actions read at a time (SQLite allows some 32,000 parameters)
+CLOSED = str(Status.CLOSED)
 PAST = datetime.date(1, 1, 1)  # every past due date, once merged
 MERGED_AT_ONCE = 1_000  # rows merged in one transaction
 Table = ActionTally.Table
@@ -82,6 +95,8 @@ class Key:
     status: str
     due_date: datetime.date | None
     slip_count: int
+    closed_month: datetime.date | None = None
+    closure_band: int | None = None
 
     @property
     def digest(self) -> str:
@@ -92,7 +107,7 @@ class Key:
 
 def keys(values: dict, owner_ids: Iterable[int]) -> list[Key]:
     """The keys of an action with these field `values` (KEY_FIELDS) and owners: its lead, board,
-    theme and total rows in each of its scopes."""
+    theme and total rows in each of its scopes, and its closure row when it is closed."""
     status = str(values["status"])
     state = {
         "status": status,
@@ -106,10 +121,22 @@ def keys(values: dict, owner_ids: Iterable[int]) -> list[Key]:
         Table.TOTAL: {},
     }
     blank = {"lead": "", "source_board_id": None, "theme_id": None}
+    found = [{"table": str(table), **blank, **group, **state} for table, group in groups.items()]
+    closure = closure_of(values["closed_at"], values["source_date"]) if status == CLOSED else None
+    if closure:
+        month, band = closure
+        closed = {"status": status, "due_date": None, "slip_count": 0}
+        found.append(
+            {
+                "table": str(Table.CLOSED),
+                **blank,
+                **closed,
+                "closed_month": month,
+                "closure_band": band,
+            }
+        )
     return [
-        Key(scope=scope, table=str(table), **{**blank, **group}, **state)
-        for scope in (EVERYONE, *sorted(set(owner_ids)))
-        for table, group in groups.items()
+        Key(scope=scope, **key) for scope in (EVERYONE, *sorted(set(owner_ids))) for key in found
     ]
 
 
@@ -163,8 +190,11 @@ def apply(change: Counter) -> None:
     values = ", ".join([f"({', '.join(['%s'] * len(fields))})"] * len(change))
     params = []
     for key, n in change.items():
-        due = connection.ops.adapt_datefield_value(key.due_date)
-        params += [*asdict(replace(key, due_date=due)).values(), key.digest, n]
+        dates = {
+            name: connection.ops.adapt_datefield_value(getattr(key, name))
+            for name in ("due_date", "closed_month")
+        }
+        params += [*asdict(replace(key, **dates)).values(), key.digest, n]
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {q(table)} ({columns}) VALUES {values} ON CONFLICT ({q('key')}) "

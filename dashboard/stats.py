@@ -23,7 +23,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q
 from django.urls import reverse
 
 from accounts.models import Organisation
-from accounts.owners import organisations_by_name, read_owners
+from accounts.owners import OwnerReader, organisations_by_name
 from actions import as_at as as_at_actions
 from actions.models import ActionTally
 from actions.models.action import ActionQuerySet
@@ -346,8 +346,10 @@ def _leave_out_organisations(by_lead: Breakdown, organisations: dict) -> None:
     "MPS and MOPAC", read as Annex A's Lead is read) leaves the lead table, since the owner
     organisation table counts those actions."""
 
+    read_owners = OwnerReader(organisations)
+
     def names_organisations_only(label: str) -> bool:
-        read = read_owners(label, organisations)
+        read = read_owners(label)
         return bool(read.owners) and not read.unknown
 
     by_lead.rows = [row for row in by_lead.rows if not names_organisations_only(row.label)]

@@ -131,7 +131,12 @@ def dashboard(request):
         "line_charts": [open_overdue_chart(points)] if points else [],
         "bar_charts": [
             overdue_by_lead_chart(by["lead_is"]),
-            closure_chart(trends.time_to_closure(counted, today, since), since),
+            closure_chart(
+                trends.time_to_closure(counted, today, since)
+                if day
+                else trends.tallied_time_to_closure(request.user, since),
+                since,
+            ),
         ],
         "limited": not request.user.sees_everything,
     }

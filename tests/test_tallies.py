@@ -22,7 +22,7 @@ from actions.models.tally import EVERYONE
 from actions.tasks import merge_past_due_dates
 from actions.workflow import Status, Transition
 from common.lifecycle import IllegalTransition
-from dashboard import stats
+from dashboard import stats, trends
 from letters.models import Letter
 from meetings.models import Meeting
 from questions.models import PerformanceQuestion
@@ -44,6 +44,9 @@ LEADS = ["AC Frontline Policing", "Director of Strategy", "MPS", "", "director o
 
 
 MERGED_BEFORE = datetime.date(2022, 8, 15)  # the earliest day the dashboard is checked on
+# The first days of the closure chart's periods checked: before every agreement, and months
+# with closures on either side.
+CLOSED_SINCE = (datetime.date(2020, 1, 1), datetime.date(2022, 7, 1), datetime.date(2022, 11, 1))
 
 
 def assert_exact():
@@ -60,6 +63,9 @@ def assert_dashboard_agrees(users, days=(TODAY,)):
         for today in days:
             counted = stats.summary(Action.objects.for_user(user), questions, today)
             assert stats.tallied_summary(user, questions, today) == counted, (user, today)
+        for since in CLOSED_SINCE:
+            counted = trends.time_to_closure(Action.objects.for_user(user), TODAY, since)
+            assert trends.tallied_time_to_closure(user, since) == counted, (user, since)
 
 
 @pytest.fixture

@@ -3,14 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from actions.tallies import fresh_counts, write_counts
-
-
-def count_actions(apps, schema_editor):
-    """The tally of the actions already recorded (actions/tallies.py keeps it after)."""
-    write_counts(
-        apps.get_model("actions", "ActionTally"), fresh_counts(apps.get_model("actions", "Action"))
-    )
+# The actions already recorded are counted by 0012 (`recount`), once the tally has all its
+# fields: the counting code is today's, and writes them all.
 
 
 class Migration(migrations.Migration):
@@ -73,5 +67,4 @@ class Migration(migrations.Migration):
                 "indexes": [models.Index(fields=["table", "scope"], name="tally_table_scope")],
             },
         ),
-        migrations.RunPython(count_actions, migrations.RunPython.noop),
     ]

@@ -40,7 +40,8 @@ class ActionTallyQuerySet(models.QuerySet):
 class ActionTally(models.Model):
     """How many actions of a scope (everyone's, or an owner organisation's) have this lead,
     board or theme (`table` says which; the other two are blank; all three for the scope's
-    total), status, due date and slip.
+    total), status, due date and slip; or how many closed in a month within a band of time
+    taken (`table` CLOSED).
     The fields keep the action's names, so the action querysets' conditions (`overdue_q`,
     `slipped_q`, ...) filter these rows as they are; `slip_count` is 1 for a slipped action."""
 
@@ -49,10 +50,11 @@ class ActionTally(models.Model):
         BOARD = "board"
         THEME = "theme"
         TOTAL = "total"
+        CLOSED = "closed"  # closed actions by the month they closed in and the time taken
 
     key = models.CharField(max_length=40, unique=True)  # a digest of the fields below
     scope = models.IntegerField()  # EVERYONE, or the id of an organisation owning the actions
-    table = models.CharField(max_length=5, choices=Table.choices)
+    table = models.CharField(max_length=6, choices=Table.choices)
     lead = models.CharField(max_length=200)
     # No database constraint: deleting a theme moves its counts first (actions/tallies.py); a
     # board with actions cannot be deleted (its meetings protect it).
@@ -65,6 +67,9 @@ class ActionTally(models.Model):
     status = models.CharField(max_length=24)
     due_date = models.DateField(null=True)
     slip_count = models.PositiveSmallIntegerField()
+    # The closure table's: the first day of the month closed in, the band of actions/closure.py.
+    closed_month = models.DateField(null=True)
+    closure_band = models.PositiveSmallIntegerField(null=True)
     count = models.IntegerField()
 
     objects = ActionTallyQuerySet.as_manager()
