@@ -1,13 +1,15 @@
 from django.db import migrations, models
 
-from actions.tallies import fresh_counts, write_counts
+from django.utils import timezone
+
+from actions.tallies import fresh_counts, merged, write_counts
 
 
 def recount(apps, schema_editor):
-    """The tally afresh: the closure rows are new, and every key's digest now covers them."""
-    write_counts(
-        apps.get_model("actions", "ActionTally"), fresh_counts(apps.get_model("actions", "Action"))
-    )
+    """The tally afresh, past due dates merged as `rebuild` does: the closure rows are new, and
+    every key's digest now covers them."""
+    counts = fresh_counts(apps.get_model("actions", "Action"))
+    write_counts(apps.get_model("actions", "ActionTally"), merged(counts, timezone.localdate()))
 
 
 class Migration(migrations.Migration):
