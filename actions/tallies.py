@@ -50,7 +50,7 @@ import datetime
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from itertools import groupby
@@ -144,26 +144,31 @@ def key_of(row: ActionTally) -> Key:
     return Key(**{name: getattr(row, name) for name in Key.__dataclass_fields__})
 
 
-def _stored(rows) -> list[tuple[dict, list[int]]]:
+def _stored(rows) -> Iterator[tuple[dict, list[int]]]:
     """Each action's KEY_FIELDS and owners' ids, from `rows` of (pk, *KEY_FIELDS, an owner's
-    id) ordered by pk."""
-    stored = []
+    id) ordered by pk: one action at a time, so that a count of every action streams."""
     for _, same in groupby(rows, key=lambda row: row[0]):
         same = list(same)
         values = dict(zip(KEY_FIELDS, same[0][1:-1], strict=True))
-        stored.append((values, [row[-1] for row in same if row[-1] is not None]))
-    return stored
+        yield values, [row[-1] for row in same if row[-1] is not None]
 
 
 def _key_rows(actions):
     return actions.order_by("pk").values_list("pk", *KEY_FIELDS, "actionowner__organisation_id")
 
 
-def fresh_counts(action_model) -> Counter:
+def fresh_counts(action_model, merge_before: datetime.date | None = None) -> Counter:
     """How many actions have each key, counted from the actions (`action_model`: the model, or
-    in a migration its historical version)."""
+    in a migration its historical version); with `merge_before`, due dates before it merged
+    into PAST as they are counted, as `merged` would, so the counter holds only merged keys."""
     rows = _key_rows(action_model._base_manager.all()).iterator(chunk_size=CHUNK)
-    return Counter(key for values, owners in _stored(rows) for key in keys(values, owners))
+    counts = Counter()
+    for values, owners in _stored(rows):
+        due = values["due_date"]
+        if merge_before and due is not None and due < merge_before:
+            values["due_date"] = PAST
+        counts.update(keys(values, owners))
+    return counts
 
 
 def keys_of(action_ids: Iterable[int]) -> Counter:
@@ -231,7 +236,7 @@ def saving(action, update_fields=None):
     with transaction.atomic(savepoint=False):
         stored = []
         if action.pk is not None:
-            stored = _stored(_key_rows(type(action)._base_manager.filter(pk=action.pk)))
+            stored = list(_stored(_key_rows(type(action)._base_manager.filter(pk=action.pk))))
         yield
         values, owners = stored[0] if stored else ({}, [])
         saved = KEY_FIELDS
@@ -322,7 +327,7 @@ def rebuild(*, check: bool = False) -> list[Difference]:
             table = connection.ops.quote_name(ActionTally._meta.db_table)
             cursor.execute(f"LOCK TABLE {table} IN {'SHARE' if check else 'EXCLUSIVE'} MODE")
     today = timezone.localdate()
-    counted = merged(fresh_counts(Action), today)
+    counted = fresh_counts(Action, merge_before=today)
     found = differences(merged(stored_counts(), today), counted)
     if found and not check:
         write_counts(ActionTally, counted)

@@ -53,7 +53,7 @@ def assert_exact():
     """The rows equal a fresh count, once the due dates merged by `merge_past` are merged in
     the fresh count too."""
     stored = tallies.merged(tallies.stored_counts(), MERGED_BEFORE)
-    counted = tallies.merged(tallies.fresh_counts(Action), MERGED_BEFORE)
+    counted = tallies.fresh_counts(Action, merge_before=MERGED_BEFORE)
     assert tallies.differences(stored, counted) == []
 
 

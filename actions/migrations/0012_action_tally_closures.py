@@ -2,14 +2,14 @@ from django.db import migrations, models
 
 from django.utils import timezone
 
-from actions.tallies import fresh_counts, merged, write_counts
+from actions.tallies import fresh_counts, write_counts
 
 
 def recount(apps, schema_editor):
     """The tally afresh, past due dates merged as `rebuild` does: the closure rows are new, and
     every key's digest now covers them."""
-    counts = fresh_counts(apps.get_model("actions", "Action"))
-    write_counts(apps.get_model("actions", "ActionTally"), merged(counts, timezone.localdate()))
+    counts = fresh_counts(apps.get_model("actions", "Action"), merge_before=timezone.localdate())
+    write_counts(apps.get_model("actions", "ActionTally"), counts)
 
 
 class Migration(migrations.Migration):
