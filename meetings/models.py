@@ -67,8 +67,10 @@ class SourceOfActions(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        adding = self._state.adding  # a new meeting or letter has no actions yet
         super().save(*args, **kwargs)
-        self.actions.exclude(source_date=self.date).update(source_date=self.date)
+        if not adding:
+            self.actions.exclude(source_date=self.date).update(source_date=self.date)
         board = self.board_of_actions_id
         for items in self.items_on_its_board():
             items.exclude(source_board=board).update(source_board=board)
