@@ -333,3 +333,12 @@ def test_beat_merges_past_due_dates_daily(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["actions-merge-past-due-dates"]
     assert entry["task"] == merge_past_due_dates.name == "actions.tasks.merge_past_due_dates"
     assert entry["schedule"] == crontab(hour=0, minute=15)
+
+
+def test_a_fresh_count_merges_past_due_dates_as_it_counts(world):
+    """What the rebuild and the migration count at once equals the count merged afterwards."""
+    for n in range(12):
+        _create(world, n)
+    merged_after = tallies.merged(tallies.fresh_counts(Action), TODAY)
+    assert any(key.due_date == tallies.PAST for key in merged_after)
+    assert tallies.fresh_counts(Action, merge_before=TODAY) == merged_after
