@@ -125,15 +125,9 @@ def keys(values: dict, owner_ids: Iterable[int]) -> list[Key]:
     closure = closure_of(values["closed_at"], values["source_date"]) if status == CLOSED else None
     if closure:
         month, band = closure
-        closed = {"status": status, "due_date": None, "slip_count": 0}
         found.append(
-            {
-                "table": str(Table.CLOSED),
-                **blank,
-                **closed,
-                "closed_month": month,
-                "closure_band": band,
-            }
+            {"table": str(Table.CLOSED), **blank, "status": status, "due_date": None}
+            | {"slip_count": 0, "closed_month": month, "closure_band": band}
         )
     return [
         Key(scope=scope, **key) for scope in (EVERYONE, *sorted(set(owner_ids))) for key in found
@@ -164,9 +158,8 @@ def fresh_counts(action_model, merge_before: datetime.date | None = None) -> Cou
     rows = _key_rows(action_model._base_manager.all()).iterator(chunk_size=CHUNK)
     counts = Counter()
     for values, owners in _stored(rows):
-        due = values["due_date"]
-        if merge_before and due is not None and due < merge_before:
-            values["due_date"] = PAST
+        if merge_before:
+            values["due_date"] = merged_date(values["due_date"], merge_before)
         counts.update(keys(values, owners))
     return counts
 
@@ -259,12 +252,16 @@ def _theme_deleted(sender, instance, **kwargs):
     apply(change)
 
 
+def merged_date(due: datetime.date | None, today: datetime.date) -> datetime.date | None:
+    """PAST for a due date before `today`; any other as it is."""
+    return PAST if due is not None and due < today else due
+
+
 def merged(counts: Counter, today: datetime.date) -> Counter:
     """`counts` with the due dates before `today` merged into PAST."""
     found = Counter()
     for key, n in counts.items():
-        past = key.due_date is not None and key.due_date < today
-        found[replace(key, due_date=PAST) if past else key] += n
+        found[replace(key, due_date=merged_date(key.due_date, today))] += n
     return found
 
 

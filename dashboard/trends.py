@@ -15,6 +15,7 @@ Definitions (approximate, see docs/dashboard.md):
 
 import calendar
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import connection
@@ -216,10 +217,7 @@ def time_to_closure(
         .values(taken=taken)
         .annotate(closed=Count("closed_at"))
     )
-    counts = [0] * len(CLOSURE_BANDS)
-    for row in per_time_taken:
-        counts[band_of(row["taken"])] += row["closed"]
-    return _buckets(counts)
+    return _buckets((band_of(row["taken"]), row["closed"]) for row in per_time_taken)
 
 
 def tallied_time_to_closure(user, since: datetime.date) -> list[Bucket]:
@@ -230,12 +228,14 @@ def tallied_time_to_closure(user, since: datetime.date) -> list[Bucket]:
         .filter(table=ActionTally.Table.CLOSED, closed_month__gte=since)
         .values("closure_band")
         .annotate(closed=Sum("count"))
+        .values_list("closure_band", "closed")
     )
+    return _buckets(per_band)
+
+
+def _buckets(per_band: Iterable[tuple[int, int]]) -> list[Bucket]:
+    """The bands' buckets, adding up the (band, number closed) pairs."""
     counts = [0] * len(CLOSURE_BANDS)
-    for row in per_band:
-        counts[row["closure_band"]] += row["closed"]
-    return _buckets(counts)
-
-
-def _buckets(counts: list[int]) -> list[Bucket]:
+    for band, closed in per_band:
+        counts[band] += closed
     return [Bucket(label, count) for (label, *_), count in zip(CLOSURE_BANDS, counts, strict=True)]

@@ -1,5 +1,4 @@
 from django.db import migrations, models
-
 from django.utils import timezone
 
 from actions.tallies import fresh_counts, write_counts
